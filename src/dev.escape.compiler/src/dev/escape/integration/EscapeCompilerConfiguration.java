@@ -1,0 +1,33 @@
+package dev.escape.integration;
+
+import dev.escape.decisions.DecisionLog;
+import jdk.graal.compiler.core.phases.CommunityCompilerConfiguration;
+import jdk.graal.compiler.core.phases.HighTier;
+import jdk.graal.compiler.debug.MethodFilter;
+import jdk.graal.compiler.options.OptionValues;
+import jdk.graal.compiler.phases.common.CanonicalizerPhase;
+import jdk.graal.compiler.virtual.phases.ea.FinalPartialEscapePhase;
+
+/**
+ * Graal's community tiers, with {@link EscapePhase} where the high tier runs Graal's final partial
+ * escape analysis. With {@code -Djdk.graal.PartialEscapeAnalysis=false} there is no such slot and
+ * the tiers are Graal's unchanged.
+ */
+public final class EscapeCompilerConfiguration extends CommunityCompilerConfiguration {
+
+    @Override
+    public HighTier createHighTier(OptionValues options) {
+        HighTier highTier = super.createHighTier(options);
+        highTier.replacePhase(FinalPartialEscapePhase.class, createPhase(options));
+        ReportAtExit.installOnce(options);
+        return highTier;
+    }
+
+    /** The phase as the JIT runs it: decisions go to the VM-wide {@link DecisionLog}. */
+    static EscapePhase createPhase(OptionValues options) {
+        String methods = EscapeOptions.EscapeMethods.getValue(options);
+        MethodFilter filter = methods == null ? null : MethodFilter.parse(methods);
+        DecisionLog log = DecisionLog.global();
+        return new EscapePhase(new StockEscapeAnalysis(CanonicalizerPhase.create(), options), filter, log::add, log::skip);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.escape.integration;
+
+import java.util.Iterator;
+import java.util.List;
+
+import jdk.graal.compiler.options.OptionDescriptor;
+import jdk.graal.compiler.options.OptionDescriptors;
+import jdk.graal.compiler.options.OptionKey;
+import jdk.graal.compiler.options.OptionType;
+import jdk.graal.compiler.options.OptionsContainer;
+
+/**
+ * Describes {@link EscapeOptions} to Graal's option parser (a {@code META-INF/services} entry).
+ * Graal generates such classes with an annotation processor that is not published, so this one
+ * is written by hand.
+ */
+public final class EscapeOptionDescriptors implements OptionDescriptors {
+    private static final OptionsContainer CONTAINER = OptionsContainer.asContainer(EscapeOptions.class);
+
+    private static final List<OptionDescriptor> DESCRIPTORS = List.of(
+                    describe("EscapeReport", EscapeOptions.EscapeReport, "Write escape's allocation report when the VM exits, in this format: text."),
+                    describe("EscapeReportFile", EscapeOptions.EscapeReportFile, "File that receives escape's allocation report."),
+                    describe("EscapeMethods", EscapeOptions.EscapeMethods, "Record escape decisions only for compilations of methods matching this filter (Graal MethodFilter syntax)."));
+
+    private static OptionDescriptor describe(String name, OptionKey<String> key, String help) {
+        return OptionDescriptor.create(name, OptionType.User, String.class, help, CONTAINER, name, key);
+    }
+
+    @Override
+    public OptionsContainer getContainer() {
+        return CONTAINER;
+    }
+
+    @Override
+    public OptionDescriptor get(String value) {
+        return DESCRIPTORS.stream().filter(d -> d.getName().equals(value)).findFirst().orElse(null);
+    }
+
+    @Override
+    public Iterator<OptionDescriptor> iterator() {
+        return DESCRIPTORS.iterator();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.escape.integration;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import dev.escape.decisions.Census;
+import dev.escape.decisions.CompilationRecord;
+import dev.escape.decisions.GraphComparison;
+import jdk.graal.compiler.core.common.CompilationIdentifier;
+import jdk.graal.compiler.debug.MethodFilter;
+import jdk.graal.compiler.nodes.GraphState;
+import jdk.graal.compiler.nodes.GraphState.StageFlag;
+import jdk.graal.compiler.nodes.StructuredGraph;
+import jdk.graal.compiler.nodes.spi.CoreProviders;
+import jdk.graal.compiler.phases.BasePhase;
+
+/**
+ * The driver in the high-tier slot of Graal's final partial escape analysis: takes a census of
+ * the allocations, runs an {@link EscapeAnalysis}, and records a decision for every allocation
+ * site. Stateless, so one instance serves concurrent compilations.
+ */
+public final class EscapePhase extends BasePhase<CoreProviders> {
+    private final EscapeAnalysis analysis;
+    private final MethodFilter filter;
+    private final Consumer<CompilationRecord> sink;
+    private final Runnable skipped;
+
+    /**
+     * @param filter compilations to record, or null for all
+     * @param sink receives the record of each compilation that matches {@code filter}
+     * @param skipped told of each compilation that does not
+     */
+    public EscapePhase(EscapeAnalysis analysis, MethodFilter filter, Consumer<CompilationRecord> sink, Runnable skipped) {
+        this.analysis = analysis;
+        this.filter = filter;
+        this.sink = sink;
+        this.skipped = skipped;
+    }
+
+    @Override
+    public Optional<NotApplicable> notApplicableTo(GraphState graphState) {
+        return NotApplicable.ifApplied(this, StageFlag.FINAL_PARTIAL_ESCAPE, graphState);
+    }
+
+    @Override
+    protected boolean shouldDumpBeforeAtBasicLevel() {
+        return true;
+    }
+
+    @Override
+    protected boolean shouldDumpAfterAtBasicLevel() {
+        return true;
+    }
+
+    @Override
+    protected void run(StructuredGraph graph, CoreProviders context) {
+        boolean record = graph.method() != null && (filter == null || filter.matches(graph.method()));
+        if (!record) {
+            skipped.run();
+            analysis.apply(graph, context);
+            return;
+        }
+        Census before = Census.of(graph);
+        analysis.apply(graph, context);
+        Census after = Census.of(graph);
+        sink.accept(new CompilationRecord(graph.method().format("%H.%n(%p)"), graph.compilationId().toString(CompilationIdentifier.Verbosity.ID),
+                        analysis.name(), null, before.counts(), after.counts(), GraphComparison.decide(before, after, analysis.name())));
+    }
+
+    @Override
+    public void updateGraphState(GraphState graphState) {
+        super.updateGraphState(graphState);
+        graphState.setAfterStage(StageFlag.FINAL_PARTIAL_ESCAPE);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.escape.integration;
+
+import jdk.graal.compiler.nodes.StructuredGraph;
+import jdk.graal.compiler.nodes.spi.CoreProviders;
+import jdk.graal.compiler.options.OptionValues;
+import jdk.graal.compiler.phases.common.CanonicalizerPhase;
+import jdk.graal.compiler.virtual.phases.ea.FinalPartialEscapePhase;
+
+/**
+ * Graal's own partial escape analysis, configured as Graal's high tier configures it. It is the
+ * baseline escape is measured against and the safety net when escape's analysis cannot handle a
+ * graph.
+ */
+public final class StockEscapeAnalysis implements EscapeAnalysis {
+    private final FinalPartialEscapePhase phase;
+
+    public StockEscapeAnalysis(CanonicalizerPhase canonicalizer, OptionValues options) {
+        this.phase = new FinalPartialEscapePhase(true, canonicalizer, null, options);
+    }
+
+    @Override
+    public String name() {
+        return "graal";
+    }
+
+    @Override
+    public void apply(StructuredGraph graph, CoreProviders context) {
+        phase.apply(graph, context);
+    }
+}
