@@ -36,9 +36,6 @@ public final class Distribution {
     public static Distribution locate(Path root) throws LaunchError {
         Path lib = root.resolve("build/lib").toAbsolutePath().normalize();
         Path graalDir = lib.resolve("graal");
-        if (!Files.isRegularFile(lib.resolve("escape-compiler.jar"))) {
-            throw new LaunchError("escape is not built: " + lib.resolve("escape-compiler.jar") + " is missing (run ./escape build)");
-        }
         List<Path> jars = new ArrayList<>();
         Runtime.Version version = null;
         for (String artifact : GRAAL_ARTIFACTS) {
@@ -78,8 +75,13 @@ public final class Distribution {
         return lib;
     }
 
-    public Path compilerJar() {
-        return lib.resolve("escape-compiler.jar");
+    /** Our compiler jar, which only the escape configuration needs. */
+    public Path compilerJar() throws LaunchError {
+        Path jar = lib.resolve("escape-compiler.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new LaunchError("escape is not built: " + jar + " is missing (run ./escape build)");
+        }
+        return jar;
     }
 
     public List<Path> graalJars() {

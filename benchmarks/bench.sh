@@ -1,0 +1,274 @@
+#!/usr/bin/env bash
+# bench.sh: run escape's JMH benchmarks under each JIT configuration and compare them.
+# `./escape bench [args]` calls this with the same arguments; see usage() below.
+#
+# For every configuration it asks escape's launcher for that configuration's JVM flags (an
+# argfile), runs JMH with `-prof gc` and those flags appended to every fork, keeps JMH's JSON and
+# log, then ReportWriter (in benchmarks.jar) writes table.md, table.csv and chart.svg, and after a
+# full run regenerates benchmarks/RESULTS.md.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "${ESCAPE_ROOT:-$HERE/..}" && pwd)"
+JAR="$HERE/target/benchmarks.jar"
+LAUNCHER_JAR="$ROOT/build/lib/escape-launcher.jar"
+# The configurations the launcher offers, if it cannot be asked (it lists them in its error message).
+FALLBACK_CONFIGS="escape graal graal-noea c2 c2-noea"
+BASELINE=graal
+
+# JMH settings of the two modes. Graal as the JIT is itself compiled by C1 at first, so full mode
+# warms up for 8 iterations; quick mode only checks that every configuration and benchmark runs.
+QUICK_JMH=(-f 1 -wi 0 -i 1 -r 100ms)
+FULL_JMH=(-f 1 -wi 8 -w 1s -i 5 -r 1s)
+QUICK_MS_PER_RUN=550      # a first guess for the time-left estimate, replaced by measured time
+FULL_MS_PER_RUN=13800
+# Flags for every fork, whatever the configuration.
+COMMON_FORK_FLAGS="-Xms1g -Xmx1g --sun-misc-unsafe-memory-access=allow"
+
+usage() {
+  cat <<'EOF'
+usage: ./escape bench [--quick] [--configs=a,b,...] [--filter=REGEX] [--out=DIR]
+
+Runs the JMH benchmarks in benchmarks/ under each JIT configuration, with -prof gc, and writes
+per configuration NAME.json and NAME.log, then table.md, table.csv and chart.svg: ops/s and
+B/op (gc.alloc.rate.norm) per benchmark and configuration, ratios against graal, geometric means.
+
+  --quick          smoke test: one short iteration per benchmark (seconds each); numbers not judged
+  --configs=LIST   comma-separated configurations (default: all the launcher offers:
+                   escape, graal, graal-noea, c2, c2-noea)
+  --filter=REGEX   only benchmarks whose name (dev.escape.bench.Class.method) matches REGEX
+  --out=DIR        where results go (default benchmarks/results/<timestamp>[-quick]/)
+
+A full run (without --quick) also regenerates benchmarks/RESULTS.md and benchmarks/RESULTS.svg.
+Exit status: 0 if every benchmark ran under every configuration, 1 if some failed, 2 on bad usage.
+EOF
+}
+
+die() {
+  echo "bench: $*" >&2
+  exit 2
+}
+
+# ---------------------------------------------------------------------------- arguments
+quick=0
+configs_arg=""
+filter=""
+filter_set=0
+out=""
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=1 ;;
+    --configs=*) configs_arg="${arg#--configs=}"; [[ -n "$configs_arg" ]] || die "--configs needs a list, e.g. --configs=graal,escape" ;;
+    --filter=*) filter="${arg#--filter=}"; filter_set=1; [[ -n "$filter" ]] || die "--filter needs a regular expression, e.g. --filter=PartialEscape" ;;
+    --out=*) out="${arg#--out=}"; [[ -n "$out" ]] || die "--out needs a directory" ;;
+    --configs | --filter | --out) die "$arg takes its value after '=', e.g. $arg=..." ;;
+    -h | --help | help) usage; exit 0 ;;
+    *) usage >&2; die "unknown argument '$arg'" ;;
+  esac
+done
+
+# ---------------------------------------------------------------------------- JDK and jars
+is_jdk25() {
+  [[ -x "$1/bin/java" && -f "$1/release" ]] && grep -Eq '^JAVA_VERSION="25(\.|")' "$1/release"
+}
+JDK=""
+for candidate in "${ESCAPE_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/*25*; do
+  if [[ -n "$candidate" ]] && is_jdk25 "$candidate"; then
+    JDK="$candidate"
+    break
+  fi
+done
+[[ -n "$JDK" ]] || die "no JDK 25 found (JAVA_HOME=${JAVA_HOME:-unset}); set JAVA_HOME to a JDK 25 with JVMCI, e.g. Temurin 25"
+JAVA="$JDK/bin/java"
+
+if [[ ! -f "$LAUNCHER_JAR" ]]; then
+  echo "bench: escape is not built yet; running ./escape build (log in $ROOT/build/bench-build.log)" >&2
+  mkdir -p "$ROOT/build"
+  JAVA_HOME="$JDK" "$ROOT/escape" build >"$ROOT/build/bench-build.log" 2>&1 ||
+    { tail -n 30 "$ROOT/build/bench-build.log" >&2; die "./escape build failed; see $ROOT/build/bench-build.log"; }
+fi
+
+if [[ ! -f "$JAR" || -n "$(find "$HERE/src" "$HERE/pom.xml" -newer "$JAR" -type f -print -quit)" ]]; then
+  command -v mvn >/dev/null || die "Maven (mvn) is needed to build benchmarks.jar"
+  echo "bench: building benchmarks.jar (mvn -f benchmarks/pom.xml package)" >&2
+  mkdir -p "$HERE/target"
+  if ! JAVA_HOME="$JDK" mvn -B -q -f "$HERE/pom.xml" package >"$HERE/target/build.log" 2>&1; then
+    tail -n 30 "$HERE/target/build.log" >&2
+    die "building benchmarks.jar failed; see $HERE/target/build.log"
+  fi
+fi
+
+# ---------------------------------------------------------------------------- configurations
+# A run takes long: it uses a snapshot of build/lib, so that a rebuild meanwhile (./escape build,
+# ./escape test) cannot pull the jars from under a fork, and every configuration runs one build.
+SNAP="$(mktemp -d "${TMPDIR:-/tmp}/escape-bench.XXXXXX")"
+trap 'rm -rf "$SNAP"' EXIT
+mkdir -p "$SNAP/build" && cp -r "$ROOT/build/lib" "$SNAP/build/lib" || die "cannot copy $ROOT/build/lib to $SNAP"
+
+# The launcher knows the configurations; an unknown name makes it list them.
+launcher_plan() {
+  "$JAVA" -cp "$SNAP/build/lib/escape-launcher.jar" dev.escape.launcher.Launcher plan "$SNAP" "--config=$1"
+}
+if [[ -z "$configs_arg" ]]; then
+  listing="$(launcher_plan "?" 2>&1 || true)"
+  if [[ "$listing" =~ choose\ one\ of\ \[([^]]*)\] ]]; then
+    configs_arg="${BASH_REMATCH[1]//[[:space:]]/}"
+  else
+    configs_arg="${FALLBACK_CONFIGS// /,}"
+  fi
+fi
+configs=()
+argfiles=()
+IFS=',' read -r -a requested <<<"$configs_arg"
+for c in "${requested[@]}"; do
+  [[ -n "$c" ]] || die "--configs has an empty name in '$configs_arg'"
+  for seen in "${configs[@]+"${configs[@]}"}"; do
+    [[ "$seen" != "$c" ]] || die "--configs names '$c' twice"
+  done
+  if ! plan="$(launcher_plan "$c" 2>&1)"; then
+    die "configuration '$c': ${plan#escape: }"
+  fi
+  read -r _ argfile <<<"$plan"
+  [[ -f "$argfile" ]] || die "configuration '$c': the launcher gave no argfile ($plan)"
+  configs+=("$c")
+  argfiles+=("$argfile")
+done
+
+# ---------------------------------------------------------------------------- benchmarks
+JMH_HOST=("$JAVA" --sun-misc-unsafe-memory-access=allow -jar "$JAR")
+regex="${filter:-.*}"
+if ! listing="$("${JMH_HOST[@]}" -l "$regex" 2>&1)"; then
+  if grep -q 'PatternSyntaxException' <<<"$listing"; then
+    die "--filter='$filter' is not a valid regular expression: $(grep -m1 -o 'PatternSyntaxException: .*' <<<"$listing" | sed 's/^PatternSyntaxException: //')"
+  fi
+  die "cannot list the benchmarks: $(tail -n 5 <<<"$listing")"
+fi
+mapfile -t benchmarks < <(grep '^dev\.escape\.bench\.' <<<"$listing" || true)
+if [[ ${#benchmarks[@]} -eq 0 ]]; then
+  die "--filter='$filter' matches no benchmark; the benchmarks are:
+$("${JMH_HOST[@]}" -l 2>/dev/null | grep '^dev\.escape\.bench\.' | sed 's/^dev\.escape\.bench\./  /')"
+fi
+
+# ---------------------------------------------------------------------------- output
+stamp="$(date +%Y%m%d-%H%M%S)"
+if [[ -z "$out" ]]; then
+  out="$HERE/results/$stamp$([[ $quick == 1 ]] && echo -quick || true)"
+fi
+mkdir -p "$out" || die "cannot create $out"
+out="$(cd "$out" && pwd)"
+printf '%s\n' "${benchmarks[@]}" >"$out/benchmarks.txt"
+
+if [[ $quick == 1 ]]; then
+  mode=quick
+  jmh_mode=("${QUICK_JMH[@]}")
+  per_run_ms=$QUICK_MS_PER_RUN
+else
+  mode=full
+  jmh_mode=("${FULL_JMH[@]}")
+  per_run_ms=$FULL_MS_PER_RUN
+fi
+
+nconf=${#configs[@]}
+nbench=${#benchmarks[@]}
+total=$((nconf * nbench))
+START=$(date +%s)
+
+hms() {
+  local s=$1
+  if ((s >= 3600)); then
+    printf '%dh%02dm' $((s / 3600)) $((s % 3600 / 60))
+  else
+    printf '%dm%02ds' $((s / 60)) $((s % 60))
+  fi
+}
+
+echo "bench: $mode run of $nbench benchmarks under $nconf configurations (${configs[*]}), about $(hms $((total * per_run_ms / 1000))) in all"
+echo "bench: JMH ${jmh_mode[*]} -prof gc; results in $out"
+
+# Shows which configuration and benchmark is running and how long is left, from JMH's output.
+# $1 = index of the configuration (0-based). Every line still goes to the log via tee.
+progress() {
+  local ci=$1 c=${configs[$1]} k=0 line now done_runs left expect="" ops="" name
+  while IFS= read -r line; do
+    case "$line" in
+      "# Benchmark: "*)
+        k=$((k + 1))
+        name="${line#\# Benchmark: dev.escape.bench.}"
+        printf -v now '%(%s)T' -1
+        done_runs=$((ci * nbench + k - 1))
+        if ((done_runs > 0)); then
+          left=$(((now - START) * (total - done_runs) / done_runs))
+        else
+          left=$((total * per_run_ms / 1000))
+        fi
+        printf '[%s %d/%d] %3d/%d %-44s elapsed %s, left ~%s\n' "$c" $((ci + 1)) "$nconf" "$k" "$nbench" "$name" "$(hms $((now - START)))" "$(hms "$left")"
+        ;;
+      "Result \""*) expect=ops ;;
+      "Secondary result \""*":gc.alloc.rate.norm\":") expect=bytes ;;
+      "Secondary result \""*) expect="" ;;
+      *)
+        if [[ "$expect" == ops && -n "${line// /}" ]]; then
+          ops="$(awk '{print $1}' <<<"$line")"
+          expect=""
+        elif [[ "$expect" == bytes && -n "${line// /}" ]]; then
+          printf '        %s ops/s, %s B/op\n' "$ops" "$(awk '{print $1}' <<<"$line")"
+          expect=""
+        elif [[ "$line" == "<"* || "$line" == *"# ERROR"* || "$line" == *"Exception in"* || "$line" == *"fatal error"* || "$line" == *"Error: "* ]]; then
+          printf '  !! %s: %s\n' "$c" "$line"
+        fi
+        ;;
+    esac
+  done
+}
+
+failed_configs=()
+for ((ci = 0; ci < nconf; ci++)); do
+  c="${configs[$ci]}"
+  json="$out/$c.json"
+  rm -f "$json"
+  cp "${argfiles[$ci]}" "$out/$c.args"
+  echo "bench: == configuration $c ($((ci + 1))/$nconf): JVM flags in $out/$c.args"
+  set +e
+  "${JMH_HOST[@]}" "${jmh_mode[@]}" -bm thrpt -tu s -prof gc -rf json -rff "$json" \
+    -jvm "$JAVA" -jvmArgs "$COMMON_FORK_FLAGS" -jvmArgsAppend "@${argfiles[$ci]}" "$regex" 2>&1 |
+    tee "$out/$c.log" | progress "$ci"
+  status=${PIPESTATUS[0]}
+  set -e
+  if [[ $status -ne 0 || ! -s "$json" ]]; then
+    echo "bench: JMH failed under $c (exit $status); see $out/$c.log" >&2
+    failed_configs+=("$c")
+  fi
+done
+wall=$(($(date +%s) - START))
+
+# ---------------------------------------------------------------------------- report
+graal_version="$(find "$ROOT/build/lib/graal" -maxdepth 1 -name 'compiler-*.jar' -printf '%f\n' 2>/dev/null | sed 's/^compiler-\(.*\)\.jar$/\1/' | head -n1)"
+escape_version="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [[ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]]; then
+  escape_version="$escape_version (with uncommitted changes)"
+fi
+report_args=(--out "$out" --baseline "$BASELINE" --expect "$out/benchmarks.txt"
+  --meta "mode=$mode" --meta "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+  --meta "jmh=1.37, ${jmh_mode[*]}, -prof gc, fork flags: $COMMON_FORK_FLAGS + the configuration's argfile"
+  --meta "graal=${graal_version:-unknown} (org.graalvm.compiler:compiler, as the JIT through JVMCI)"
+  --meta "escape=commit $escape_version" --meta "wall=$(hms "$wall")")
+if [[ $filter_set == 1 ]]; then
+  report_args+=(--meta "filter=$filter")
+fi
+for c in "${configs[@]}"; do
+  report_args+=(--config "$c=$out/$c.json")
+done
+if [[ $mode == full ]]; then
+  report_args+=(--results-md "$HERE/RESULTS.md")
+fi
+set +e
+"$JAVA" -cp "$JAR" dev.escape.bench.report.ReportWriter "${report_args[@]}"
+report_status=$?
+set -e
+
+echo "bench: done in $(hms "$wall"): $out/table.md, table.csv, chart.svg"
+[[ $mode == full ]] && echo "bench: regenerated $HERE/RESULTS.md and RESULTS.svg"
+if [[ ${#failed_configs[@]} -gt 0 || $report_status -ne 0 ]]; then
+  [[ ${#failed_configs[@]} -gt 0 ]] && echo "bench: configurations with failures: ${failed_configs[*]}" >&2
+  exit 1
+fi

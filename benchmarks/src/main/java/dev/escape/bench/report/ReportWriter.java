@@ -1,0 +1,350 @@
+package dev.escape.bench.report;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the JMH result files of a {@code bench.sh} run into {@code table.md}, {@code table.csv} and
+ * {@code chart.svg}, and (for full runs) regenerates {@code RESULTS.md} with a copy of the chart.
+ *
+ * <pre>
+ * java -cp benchmarks.jar dev.escape.bench.report.ReportWriter --out DIR
+ *     --config NAME=FILE.json ...   one per configuration, in table order
+ *     [--baseline graal]            ratios are against this configuration (else the first)
+ *     [--expect FILE]               full benchmark names that must all have results
+ *     [--meta KEY=VALUE ...]        mode, jmh, filter, graal, escape, wall, date: shown in the report
+ *     [--results-md PATH]           also write PATH (and PATH's chart next to it)
+ * </pre>
+ *
+ * Exit code 0 when every expected benchmark has a result under every configuration, 1 when some
+ * are missing (the tables are still written, with the gaps marked), 2 on bad arguments.
+ */
+public final class ReportWriter {
+
+    public static void main(String[] args) {
+        try {
+            System.exit(run(args));
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("report: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    static int run(String[] args) throws IOException {
+        Path out = null;
+        Path expectFile = null;
+        Path resultsMd = null;
+        String baseline = "graal";
+        Map<String, Path> files = new LinkedHashMap<>();
+        Map<String, String> meta = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + a);
+            }
+            String v = args[++i];
+            switch (a) {
+                case "--out" -> out = Path.of(v);
+                case "--expect" -> expectFile = Path.of(v);
+                case "--results-md" -> resultsMd = Path.of(v);
+                case "--baseline" -> baseline = v;
+                case "--config" -> files.put(keyOf(v), Path.of(valueOf(v)));
+                case "--meta" -> meta.put(keyOf(v), valueOf(v));
+                default -> throw new IllegalArgumentException("unknown argument " + a);
+            }
+        }
+        if (out == null || files.isEmpty()) {
+            throw new IllegalArgumentException("usage: ReportWriter --out DIR --config NAME=FILE.json... [--baseline NAME] [--expect FILE] [--meta K=V]... [--results-md PATH]");
+        }
+        List<String> expected = expectFile == null ? List.of() : Files.readAllLines(expectFile).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        Results r = Results.read(files, baseline, expected);
+
+        Files.createDirectories(out);
+        String tables = tables(r);
+        String summary = summary(r);
+        boolean quick = "quick".equals(meta.get("mode"));
+        Files.writeString(out.resolve("table.md"), "# escape benchmarks: " + meta.getOrDefault("mode", "") + " run\n\n" + header(r, meta) + "\n"
+                        + (quick ? "Quick mode (smoke test): the numbers are not measurements.\n\n" : summary + "\n\n") + tables);
+        Files.writeString(out.resolve("table.csv"), csv(r));
+        Files.writeString(out.resolve("chart.svg"), Chart.svg(r, chartTitle(meta)));
+        if (resultsMd != null) {
+            Path chart = resultsMd.resolveSibling(resultsMd.getFileName().toString().replaceFirst("\\.md$", "") + ".svg");
+            Files.copy(out.resolve("chart.svg"), chart, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(resultsMd, resultsMd(r, meta, summary, tables, chart.getFileName().toString()));
+        }
+        List<String> missing = r.missing();
+        if (!missing.isEmpty()) {
+            System.err.println("report: " + missing.size() + " benchmark results are missing (failed or not run): " + String.join(", ", missing));
+            return 1;
+        }
+        return 0;
+    }
+
+    private static String chartTitle(Map<String, String> meta) {
+        StringBuilder t = new StringBuilder("escape benchmarks: ").append(meta.getOrDefault("mode", "")).append(" run");
+        if (meta.containsKey("date")) {
+            t.append(", ").append(meta.get("date"));
+        }
+        if (meta.containsKey("filter")) {
+            t.append(", filter ").append(meta.get("filter"));
+        }
+        return t.toString();
+    }
+
+    private static String keyOf(String kv) {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("expected KEY=VALUE, got '" + kv + "'");
+        }
+        return kv.substring(0, eq);
+    }
+
+    private static String valueOf(String kv) {
+        return kv.substring(kv.indexOf('=') + 1);
+    }
+
+    // ---------------------------------------------------------------- text
+
+    private static String header(Results r, Map<String, String> meta) {
+        StringBuilder b = new StringBuilder();
+        line(b, "Date", meta.getOrDefault("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+        line(b, "Machine", machine());
+        line(b, "JDK", r.jdk);
+        line(b, "Graal", meta.get("graal"));
+        line(b, "escape", meta.get("escape"));
+        line(b, "JMH", meta.get("jmh"));
+        line(b, "Configurations", String.join(", ", r.configs) + "; ratios against " + r.baseline);
+        line(b, "Benchmarks", r.benchmarks.size() + (meta.containsKey("filter") ? " (filter `" + meta.get("filter") + "`)" : ""));
+        line(b, "Wall time", meta.get("wall"));
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            b.append("- ").append(key).append(": ").append(value).append('\n');
+        }
+    }
+
+    /** CPU model, cores, memory and OS of the machine this runs on (the benchmarks ran here too). */
+    static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (l.startsWith("model name")) {
+                    cpu = l.substring(l.indexOf(':') + 1).strip();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: keep "unknown CPU"
+        }
+        long mem = 0;
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            mem = os.getTotalMemorySize();
+        }
+        return String.format(Locale.ROOT, "%s, %d cores, %.0f GiB RAM, %s %s (%s)", cpu, Runtime.getRuntime().availableProcessors(), mem / (1024.0 * 1024 * 1024),
+                        System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"));
+    }
+
+    static String tables(Results r) {
+        StringBuilder b = new StringBuilder();
+        b.append("## Throughput (ops/s, higher is better; ×ratio against ").append(r.baseline).append(")\n\n");
+        table(b, r, true);
+        b.append("\n## Allocation (gc.alloc.rate.norm, B/op, lower is better; ×ratio against ").append(r.baseline).append(")\n\n");
+        table(b, r, false);
+        b.append("\nGeometric means are over the ").append(r.complete().size()).append(" benchmarks with results under every configuration. ")
+                        .append("Allocation ratios and means use B/op + 1, so that 0 B/op compares (0 against 16 B/op is ×0.06). ")
+                        .append("`failed` marks a benchmark that produced no result.\n");
+        return b.toString();
+    }
+
+    private static void table(StringBuilder b, Results r, boolean ops) {
+        b.append("| Benchmark |");
+        for (String c : r.configs) {
+            b.append(' ').append(c).append(" |");
+        }
+        b.append("\n|---|");
+        b.append("---:|".repeat(r.configs.size())).append('\n');
+        for (String bench : r.benchmarks) {
+            b.append("| ").append(bench).append(" |");
+            Results.Cell base = r.cell(bench, r.baseline);
+            for (String c : r.configs) {
+                Results.Cell cell = r.cell(bench, c);
+                b.append(' ');
+                if (cell == null) {
+                    b.append("failed");
+                } else if (ops) {
+                    b.append(formatOps(cell.opsPerSecond()));
+                    if (!c.equals(r.baseline) && base != null && base.opsPerSecond() > 0) {
+                        b.append(" (×").append(ratio(cell.opsPerSecond() / base.opsPerSecond())).append(')');
+                    }
+                } else {
+                    b.append(formatBytes(cell.bytesPerOp()));
+                    if (!c.equals(r.baseline) && base != null && !Double.isNaN(base.bytesPerOp()) && !Double.isNaN(cell.bytesPerOp())) {
+                        b.append(" (×").append(ratio(Results.bytesRatio(cell.bytesPerOp(), base.bytesPerOp()))).append(')');
+                    }
+                }
+                b.append(" |");
+            }
+            b.append('\n');
+        }
+        b.append("| **geometric mean** |");
+        for (String c : r.configs) {
+            b.append(" **");
+            if (ops) {
+                double g = r.geomeanOps(c);
+                b.append(formatOps(g));
+                if (!c.equals(r.baseline)) {
+                    b.append(" (×").append(ratio(g / r.geomeanOps(r.baseline))).append(')');
+                }
+            } else {
+                double g = r.geomeanBytes(c);
+                b.append(formatBytes(g));
+                if (!c.equals(r.baseline)) {
+                    b.append(" (×").append(ratio(Results.bytesRatio(g, r.geomeanBytes(r.baseline)))).append(')');
+                }
+            }
+            b.append("** |");
+        }
+        b.append('\n');
+    }
+
+    static String formatOps(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        String[] units = {"", " k", " M", " G", " T"};
+        int u = 0;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return String.format(Locale.ROOT, v >= 100 ? "%.0f%s" : v >= 10 ? "%.1f%s" : "%.2f%s", v, units[u]);
+    }
+
+    static String formatBytes(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        if (v < 0.005) {
+            return "0";
+        }
+        return String.format(Locale.ROOT, v < 10 ? "%.2f" : v < 1000 ? "%.1f" : "%.0f", v);
+    }
+
+    static String ratio(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? "n/a" : String.format(Locale.ROOT, v < 10 ? "%.2f" : "%.1f", v);
+    }
+
+    /** Two or three sentences on what the numbers show, derived from them. */
+    static String summary(Results r) {
+        List<String> bs = r.complete();
+        if (bs.isEmpty()) {
+            return "No benchmark has results under every configuration, so there is nothing to compare.";
+        }
+        StringBuilder b = new StringBuilder();
+        b.append("Over ").append(bs.size()).append(" benchmarks, the geometric mean allocation is ");
+        List<String> parts = new ArrayList<>();
+        for (String c : r.configs) {
+            parts.add("`" + c + "` " + formatBytes(r.geomeanBytes(c)) + " B/op");
+        }
+        b.append(String.join(", ", parts)).append(". ");
+        String subject = r.configs.contains("escape") && !r.baseline.equals("escape") ? "escape"
+                        : r.configs.stream().filter(c -> !c.equals(r.baseline)).findFirst().orElse(null);
+        if (subject != null) {
+            List<String> less = new ArrayList<>();
+            List<String> more = new ArrayList<>();
+            for (String bench : bs) {
+                double s = r.cell(bench, subject).bytesPerOp();
+                double g = r.cell(bench, r.baseline).bytesPerOp();
+                double threshold = Math.max(2, 0.1 * Math.max(s, g));
+                if (s < g - threshold) {
+                    less.add(bench);
+                } else if (s > g + threshold) {
+                    more.add(bench);
+                }
+            }
+            Comparator<String> byGap = Comparator.comparingDouble(bench -> -Math.abs(Math.log(Results.bytesRatio(r.cell(bench, subject).bytesPerOp(), r.cell(bench, r.baseline).bytesPerOp()))));
+            less.sort(byGap);
+            more.sort(byGap);
+            b.append('`').append(subject).append("` allocates less than `").append(r.baseline).append("` in ").append(less.size()).append(examples(r, less, subject))
+                            .append(", more in ").append(more.size()).append(examples(r, more, subject)).append(", and about the same (within 2 B or 10%) in the other ")
+                            .append(bs.size() - less.size() - more.size()).append(". ");
+        }
+        b.append("Throughput relative to `").append(r.baseline).append("` (geometric mean): ");
+        parts.clear();
+        for (String c : r.configs) {
+            if (!c.equals(r.baseline)) {
+                parts.add("`" + c + "` ×" + ratio(r.geomeanOps(c) / r.geomeanOps(r.baseline)));
+            }
+        }
+        b.append(String.join(", ", parts)).append('.');
+        return b.toString();
+    }
+
+    private static String examples(Results r, List<String> benches, String subject) {
+        if (benches.isEmpty()) {
+            return "";
+        }
+        List<String> shown = new ArrayList<>();
+        for (String bench : benches.subList(0, Math.min(3, benches.size()))) {
+            shown.add(bench + " " + formatBytes(r.cell(bench, r.baseline).bytesPerOp()) + " → " + formatBytes(r.cell(bench, subject).bytesPerOp()));
+        }
+        return " (" + (benches.size() > shown.size() ? "largest: " : "") + String.join("; ", shown) + ")";
+    }
+
+    static String csv(Results r) {
+        StringBuilder b = new StringBuilder("benchmark");
+        for (String c : r.configs) {
+            b.append(',').append(c).append(".ops_per_s,").append(c).append(".ops_error,").append(c).append(".ops_ratio,").append(c).append(".bytes_per_op,").append(c)
+                            .append(".bytes_ratio");
+        }
+        b.append('\n');
+        for (String bench : r.benchmarks) {
+            b.append(bench);
+            Results.Cell base = r.cell(bench, r.baseline);
+            for (String c : r.configs) {
+                Results.Cell cell = r.cell(bench, c);
+                if (cell == null) {
+                    b.append(",,,,,");
+                    continue;
+                }
+                b.append(',').append(num(cell.opsPerSecond())).append(',').append(num(cell.opsError())).append(',')
+                                .append(base == null ? "" : num(cell.opsPerSecond() / base.opsPerSecond())).append(',').append(num(cell.bytesPerOp())).append(',')
+                                .append(base == null ? "" : num(Results.bytesRatio(cell.bytesPerOp(), base.bytesPerOp())));
+            }
+            b.append('\n');
+        }
+        b.append("geometric mean");
+        for (String c : r.configs) {
+            b.append(',').append(num(r.geomeanOps(c))).append(",,").append(num(r.geomeanOps(c) / r.geomeanOps(r.baseline))).append(',').append(num(r.geomeanBytes(c))).append(',')
+                            .append(num(Results.bytesRatio(r.geomeanBytes(c), r.geomeanBytes(r.baseline))));
+        }
+        b.append('\n');
+        return b.toString();
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    static String resultsMd(Results r, Map<String, String> meta, String summary, String tables, String chart) {
+        return "# Benchmark results\n\n"
+                        + "<!-- Written by `./escape bench` (benchmarks/bench.sh) after a full run: do not edit by hand. -->\n\n"
+                        + "The latest full run of `./escape bench`: JMH benchmarks of allocation patterns that escape analysis is about "
+                        + "(sources in `src/main/java/dev/escape/bench/`), each run in its own JVM under every JIT configuration, with `-prof gc`.\n\n"
+                        + header(r, meta) + "\n## What it shows\n\n" + summary + "\n\n## Chart\n\n![B/op and throughput ratios per benchmark and configuration](" + chart + ")\n\n"
+                        + tables;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.escape.bench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The measurements of one run: per benchmark and configuration, throughput and allocation, read
+ * from JMH's JSON result files (one per configuration).
+ */
+final class Results {
+    static final String PREFIX = "dev.escape.bench.";
+
+    /** One benchmark under one configuration; {@code bytesPerOp} is NaN when gc data is missing. */
+    record Cell(double opsPerSecond, double opsError, double bytesPerOp) {
+    }
+
+    final List<String> configs;
+    final String baseline;
+    final List<String> benchmarks;
+    /** benchmark -> configuration -> cell; absent when the benchmark failed or did not run. */
+    final Map<String, Map<String, Cell>> cells;
+    /** JDK and VM as the forks reported them. */
+    final String jdk;
+
+    private Results(List<String> configs, String baseline, List<String> benchmarks, Map<String, Map<String, Cell>> cells, String jdk) {
+        this.configs = configs;
+        this.baseline = baseline;
+        this.benchmarks = benchmarks;
+        this.cells = cells;
+        this.jdk = jdk;
+    }
+
+    /**
+     * Reads the result file of each configuration (in order); {@code expected} are full benchmark
+     * names that must all appear (more may). A missing file counts as a configuration where
+     * every benchmark failed.
+     */
+    static Results read(Map<String, Path> files, String baseline, List<String> expected) throws IOException {
+        TreeSet<String> names = new TreeSet<>();
+        for (String e : expected) {
+            names.add(shortName(e));
+        }
+        Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
+        String jdk = null;
+        for (Map.Entry<String, Path> f : files.entrySet()) {
+            if (!Files.isRegularFile(f.getValue())) {
+                continue;
+            }
+            String text = Files.readString(f.getValue());
+            if (text.isBlank()) {
+                continue;
+            }
+            for (Object o : (List<?>) Json.parse(text)) {
+                Map<?, ?> run = (Map<?, ?>) o;
+                String name = shortName((String) run.get("benchmark"));
+                names.add(name);
+                Map<?, ?> primary = (Map<?, ?>) run.get("primaryMetric");
+                double ops = number(primary.get("score"));
+                double err = number(primary.get("scoreError"));
+                double bytes = Double.NaN;
+                Map<?, ?> secondary = (Map<?, ?>) run.get("secondaryMetrics");
+                if (secondary != null && secondary.get("gc.alloc.rate.norm") instanceof Map<?, ?> norm) {
+                    bytes = number(norm.get("score"));
+                }
+                cells.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(f.getKey(), new Cell(ops, err, bytes));
+                if (jdk == null) {
+                    jdk = run.get("jdkVersion") + " (" + run.get("vmName") + " " + run.get("vmVersion") + ")";
+                }
+            }
+        }
+        List<String> configs = List.copyOf(files.keySet());
+        String base = configs.contains(baseline) ? baseline : configs.get(0);
+        return new Results(configs, base, new ArrayList<>(names), cells, jdk == null ? "unknown" : jdk);
+    }
+
+    static String shortName(String benchmark) {
+        return benchmark.startsWith(PREFIX) ? benchmark.substring(PREFIX.length()) : benchmark;
+    }
+
+    private static double number(Object o) {
+        if (o instanceof Double d) {
+            return d;
+        }
+        if (o instanceof String s) {
+            try {
+                return Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
+    }
+
+    Cell cell(String benchmark, String config) {
+        Map<String, Cell> row = cells.get(benchmark);
+        return row == null ? null : row.get(config);
+    }
+
+    /** Benchmark × configuration pairs that have no result, as "Benchmark (config)". */
+    List<String> missing() {
+        List<String> out = new ArrayList<>();
+        for (String b : benchmarks) {
+            for (String c : configs) {
+                Cell cell = cell(b, c);
+                if (cell == null || Double.isNaN(cell.opsPerSecond()) || Double.isNaN(cell.bytesPerOp())) {
+                    out.add(b + " (" + c + ")");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Benchmarks with a complete result under every configuration: the ones geometric means use. */
+    List<String> complete() {
+        List<String> out = new ArrayList<>();
+        for (String b : benchmarks) {
+            boolean all = true;
+            for (String c : configs) {
+                Cell cell = cell(b, c);
+                all &= cell != null && cell.opsPerSecond() > 0 && !Double.isNaN(cell.bytesPerOp());
+            }
+            if (all) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    /** Allocation ratios use B/op + 1, so that 0 B/op compares (0 vs 16 B/op is 1/17). */
+    static double bytesRatio(double bytes, double base) {
+        return (Math.max(bytes, 0) + 1) / (Math.max(base, 0) + 1);
+    }
+
+    /** Geometric mean of throughput over the complete benchmarks. */
+    double geomeanOps(String config) {
+        List<String> bs = complete();
+        double sum = 0;
+        for (String b : bs) {
+            sum += Math.log(cell(b, config).opsPerSecond());
+        }
+        return bs.isEmpty() ? Double.NaN : Math.exp(sum / bs.size());
+    }
+
+    /** Geometric mean of B/op shifted by 1 B (then shifted back), over the complete benchmarks. */
+    double geomeanBytes(String config) {
+        List<String> bs = complete();
+        double sum = 0;
+        for (String b : bs) {
+            sum += Math.log(Math.max(cell(b, config).bytesPerOp(), 0) + 1);
+        }
+        return bs.isEmpty() ? Double.NaN : Math.exp(sum / bs.size()) - 1;
+    }
+}

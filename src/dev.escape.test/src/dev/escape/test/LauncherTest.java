@@ -1,0 +1,124 @@
+package dev.escape.test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.escape.launcher.Distribution;
+import dev.escape.launcher.JitConfig;
+import dev.escape.launcher.LaunchError;
+import dev.escape.launcher.LaunchOptions;
+import dev.escape.test.harness.ChildProcess;
+import dev.escape.test.harness.ChildProcess.Result;
+
+/** The launcher's options and its answers to bad input: one clear line, a non-zero exit. */
+class LauncherTest {
+
+    @Test
+    void optionsStopAtTheFirstJavaArgument() throws LaunchError {
+        LaunchOptions o = LaunchOptions.parse(List.of("--config=graal", "-Xmx1g", "--config=c2", "Main"));
+        assertEquals(JitConfig.GRAAL, o.config());
+        assertEquals(1, o.consumed());
+        assertEquals(null, o.reportFormat());
+    }
+
+    @Test
+    void reportDefaultsToTextInTheWorkingDirectory() throws LaunchError {
+        LaunchOptions o = LaunchOptions.parse(List.of("--report", "--methods=Foo.*", "Main"));
+        assertEquals("text", o.reportFormat());
+        assertEquals(Path.of("escape-report.txt").toAbsolutePath(), o.reportFile());
+        assertEquals("Foo.*", o.methods());
+        assertEquals(2, o.consumed());
+    }
+
+    @Test
+    void badOptionsAreRejected() {
+        assertTrue(assertThrows(LaunchError.class, () -> LaunchOptions.parse(List.of("--config=c3"))).getMessage().contains("unknown --config 'c3'"));
+        assertTrue(assertThrows(LaunchError.class, () -> LaunchOptions.parse(List.of("--report=pdf"))).getMessage().contains("unknown report format 'pdf'"));
+        assertTrue(assertThrows(LaunchError.class, () -> LaunchOptions.parse(List.of("--config", "graal"))).getMessage().contains("after '='"));
+        assertTrue(assertThrows(LaunchError.class, () -> LaunchOptions.parse(List.of("--config=c2", "--report"))).getMessage().contains("need --config=escape"));
+    }
+
+    @Test
+    void missingGraalJarsAreNamed(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("build/lib/graal"));
+        LaunchError e = assertThrows(LaunchError.class, () -> Distribution.locate(root));
+        assertTrue(e.getMessage().startsWith("missing Graal jar compiler-<version>.jar"), e.getMessage());
+    }
+
+    @Test
+    void graalNewerThanTheJdkIsRefusedBeforeTheVmStarts() throws LaunchError {
+        Distribution dist = Distribution.locate(ChildProcess.ROOT);
+        LaunchError e = assertThrows(LaunchError.class, () -> dist.checkRunsOn(Runtime.Version.parse("25")));
+        assertTrue(e.getMessage().contains("needs JDK 25.0"), e.getMessage());
+        dist.checkRunsOn(Runtime.Version.parse("25.0.99"));
+    }
+
+    @Test
+    void configurationFlagsSelectTheJit() throws LaunchError {
+        Distribution dist = Distribution.locate(ChildProcess.ROOT);
+        List<String> escape = JitConfig.ESCAPE.jvmFlags(dist);
+        assertTrue(escape.contains("-Djdk.graal.CompilerConfiguration=escape"));
+        assertTrue(escape.contains("--add-exports=jdk.graal.compiler/jdk.graal.compiler.virtual.phases.ea=dev.escape.compiler"));
+        assertTrue(JitConfig.GRAAL_NOEA.jvmFlags(dist).contains("-Djdk.graal.PartialEscapeAnalysis=false"));
+        assertEquals(List.of("-XX:-DoEscapeAnalysis"), JitConfig.C2_NOEA.jvmFlags(dist));
+    }
+
+    @Test
+    void unknownConfigIsOneLineAndExitTwo() {
+        assertOneLineError(ChildProcess.escape("java", "--config=c3", "-version"), "escape: unknown --config 'c3'");
+    }
+
+    @Test
+    void unknownCommand() {
+        Result r = ChildProcess.escape("frobnicate");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.stderr().contains("escape: unknown command 'frobnicate'"), r::toString);
+    }
+
+    @Test
+    void wrongJdkVersion() {
+        Path jdk17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+        Path jdk = Files.isDirectory(jdk17) ? jdk17 : Path.of("/nonexistent");
+        assertOneLineError(ChildProcess.escape(Map.of("ESCAPE_JAVA_HOME", jdk.toString()), "java", "-version"), "is not a JDK 25");
+    }
+
+    @Test
+    void jdkWithoutJvmci(@TempDir Path fake) throws Exception {
+        // A JDK 25 image without the jdk.internal.vm.ci module, as jlink can make one.
+        Path real = Path.of(System.getProperty("java.home"));
+        Files.createDirectories(fake.resolve("bin"));
+        Files.createSymbolicLink(fake.resolve("bin/java"), real.resolve("bin/java"));
+        Files.writeString(fake.resolve("release"), "JAVA_VERSION=\"25.0.3\"\nMODULES=\"java.base java.logging\"\n");
+        assertOneLineError(ChildProcess.escape(Map.of("ESCAPE_JAVA_HOME", fake.toString()), "java", "-version"), "has no JVMCI");
+    }
+
+    @Test
+    void unwritableReportPathIsRefusedBeforeTheProgramStarts() {
+        assertOneLineError(ChildProcess.escape("java", "--report-file=/proc/escape/report.txt", "-version"), "cannot write the report file /proc/escape/report.txt");
+    }
+
+    @Test
+    void missingMainClassIsTheJvmsOwnError() {
+        Result r = ChildProcess.escape("java", "--config=c2", "-cp", "/nonexistent", "NoSuchMain");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.stderr().contains("Could not find or load main class NoSuchMain"), r::toString);
+        assertFalse(r.stderr().contains("escape:"), r::toString);
+    }
+
+    private static void assertOneLineError(Result r, String expected) {
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("", r.stdout(), r::toString);
+        assertEquals(1, r.stderr().lines().count(), r::toString);
+        assertTrue(r.stderr().startsWith("escape: ") && r.stderr().contains(expected), r::toString);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.escape.test.harness;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
+
+import dev.escape.decisions.CompilationRecord;
+import dev.escape.decisions.Decision;
+import dev.escape.decisions.SiteDecision;
+import jdk.vm.ci.code.InstalledCode;
+import jdk.vm.ci.code.InvalidInstalledCodeException;
+
+/**
+ * A method compiled through the real Graal pipeline with one {@link Slot}: the decisions the
+ * phase recorded, and installed code to run.
+ */
+public record Compiled(Method method, Slot slot, CompilationRecord record, InstalledCode code) {
+
+    /** Allocation nodes left after the phase, materializations included. */
+    public int allocations() {
+        return record.after().allocations();
+    }
+
+    public List<SiteDecision> sites() {
+        return record.sites();
+    }
+
+    public long count(Decision decision) {
+        return record.count(decision);
+    }
+
+    /** Runs the compiled code. A thrown exception is returned as {@link Outcome.Threw}. */
+    public Outcome run(Object... args) {
+        try {
+            return Outcome.returned(code.executeVarargs(args));
+        } catch (InvalidInstalledCodeException e) {
+            throw new AssertionError("installed code of " + method + " was invalidated", e);
+        } catch (Throwable t) {
+            return new Outcome.Threw(t.getClass());
+        }
+    }
+
+    /** Runs the method as the JVM would without our compiled code (reflection; interpreted here). */
+    public Outcome reference(Object... args) {
+        try {
+            return Outcome.returned(method.invoke(null, args));
+        } catch (InvocationTargetException e) {
+            return new Outcome.Threw(e.getCause().getClass());
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

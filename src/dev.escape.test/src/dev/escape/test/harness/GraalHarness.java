@@ -1,0 +1,71 @@
+package dev.escape.test.harness;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.escape.decisions.CompilationRecord;
+import dev.escape.integration.EscapePhase;
+import jdk.graal.compiler.code.CompilationResult;
+import jdk.graal.compiler.core.common.CompilationIdentifier;
+import jdk.graal.compiler.debug.DebugContext;
+import jdk.graal.compiler.hotspot.HotSpotBackend;
+import jdk.graal.compiler.hotspot.HotSpotGraalCompiler;
+import jdk.graal.compiler.nodes.StructuredGraph;
+import jdk.graal.compiler.nodes.StructuredGraph.AllowAssumptions;
+import jdk.graal.compiler.options.OptionValues;
+import jdk.graal.compiler.phases.tiers.Suites;
+import jdk.graal.compiler.virtual.phases.ea.FinalPartialEscapePhase;
+import jdk.vm.ci.code.InstalledCode;
+import jdk.vm.ci.meta.ResolvedJavaMethod;
+import jdk.vm.ci.runtime.JVMCI;
+
+/**
+ * Library mode: compiles one static method through Graal's real tiers, with a chosen {@link Slot}
+ * in place of the final partial escape analysis, and installs the code so tests can run it. C2
+ * stays the JVM's JIT.
+ */
+public final class GraalHarness {
+    private static final HotSpotGraalCompiler COMPILER = (HotSpotGraalCompiler) JVMCI.getRuntime().getCompiler();
+    private static final HotSpotBackend BACKEND = COMPILER.getGraalRuntime().getHostBackend();
+    private static final OptionValues OPTIONS = COMPILER.getGraalRuntime().getOptions();
+
+    private GraalHarness() {
+    }
+
+    /** Compiles the static method {@code name} of {@code owner} (the only one of that name). */
+    public static Compiled compile(Class<?> owner, String name, Slot slot) {
+        Method[] matches = Arrays.stream(owner.getDeclaredMethods()).filter(m -> m.getName().equals(name) && Modifier.isStatic(m.getModifiers())).toArray(Method[]::new);
+        if (matches.length != 1) {
+            throw new IllegalArgumentException(owner.getName() + " has " + matches.length + " static methods named " + name);
+        }
+        return compile(matches[0], slot);
+    }
+
+    public static Compiled compile(Method method, Slot slot) {
+        method.setAccessible(true);
+        ResolvedJavaMethod resolved = BACKEND.getProviders().getMetaAccess().lookupJavaMethod(method);
+        AtomicReference<CompilationRecord> record = new AtomicReference<>();
+        EscapePhase phase = new EscapePhase(slot.analysis(OPTIONS), null, record::set, () -> {
+        });
+        Suites suites = BACKEND.getSuites().getDefaultSuites(OPTIONS, BACKEND.getTarget().arch).copy();
+        if (!suites.getHighTier().replacePhase(FinalPartialEscapePhase.class, phase)) {
+            throw new IllegalStateException("the high tier has no final partial escape phase: " + suites.getHighTier());
+        }
+        CompilationIdentifier id = BACKEND.getCompilationIdentifier(resolved);
+        DebugContext debug = new DebugContext.Builder(OPTIONS).build();
+        StructuredGraph graph = new StructuredGraph.Builder(OPTIONS, debug, AllowAssumptions.YES)
+                        .method(resolved)
+                        .compilationId(id)
+                        .speculationLog(BACKEND.getProviders().getCodeCache().createSpeculationLog())
+                        .trackNodeSourcePosition(true)
+                        .build();
+        CompilationResult result = COMPILER.compile(graph, false, false, true, id, debug, suites);
+        InstalledCode code = BACKEND.createInstalledCode(debug, resolved, result, null, false);
+        if (record.get() == null) {
+            throw new IllegalStateException("the escape phase did not run for " + method);
+        }
+        return new Compiled(method, slot, record.get(), code);
+    }
+}
