@@ -7,14 +7,47 @@ import java.util.List;
  *
  * @param at where the allocation now happens, innermost frame first (empty without positions)
  * @param cause what forced it
- * @param detail what the cause is about, e.g. the callee of a call that was not inlined
+ * @param detail what the cause is about, e.g. the callee of a call that was not inlined, or the
+ *            class of a node that cannot be virtualized; may be null
+ * @param holder for {@link Cause#HOLDER_ESCAPED}: the site of the object that held this one and
+ *            escaped first (the next link of the chain); null otherwise
  */
-public record Materialization(List<Frame> at, Cause cause, String detail) {
+public record Materialization(List<Frame> at, Cause cause, String detail, AllocationSite holder) {
+
+    public Materialization(List<Frame> at, Cause cause, String detail) {
+        this(at, cause, detail, null);
+    }
 
     /** Why an object had to exist for real at a point. */
     public enum Cause {
         /** The analysis that ran cannot tell: it only compared the graph before and after. */
-        UNKNOWN("materialized");
+        UNKNOWN("materialized"),
+        /** Passed to a call that was not inlined. */
+        CALL("passed to a call that was not inlined"),
+        /** Stored into a field of an object that is not virtual. */
+        STORE_FIELD("stored to a field of an escaping object"),
+        /** Stored into a static field. */
+        STORE_STATIC("stored to a static field"),
+        /** Stored into an element of an array that is not virtual. */
+        STORE_ARRAY("stored into an escaping array"),
+        /** Returned from the compiled method. */
+        RETURN("returned"),
+        /** Thrown out of the compiled method. */
+        THROW("thrown"),
+        /** Meets a value that is not this virtual object (or one of another shape) at a merge. */
+        MERGE("merged with another value"),
+        /** Live across a loop whose analysis did not settle within the iteration bound. */
+        LOOP_CUTOFF("loop analysis cut off"),
+        /** An array access with an index that is not a constant. */
+        VARIABLE_INDEX("array indexed by a variable"),
+        /** Too many fields or elements to keep as scalars. */
+        TOO_LARGE("too large to keep virtual"),
+        /** A monitor operation that cannot stay virtual (e.g. unbalanced locking). */
+        MONITOR("monitor rule"),
+        /** Used by a node that does not take part in escape analysis. */
+        NOT_VIRTUALIZABLE("used by a node that cannot take virtual objects"),
+        /** Referenced from an object that was materialized (see {@code holder}). */
+        HOLDER_ESCAPED("its holder escaped");
 
         public final String text;
 
@@ -33,6 +66,15 @@ public record Materialization(List<Frame> at, Cause cause, String detail) {
 
     public String describe() {
         String where = at.isEmpty() ? "an unknown position" : at.get(0).location();
-        return cause.text + " at " + where + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")");
+        StringBuilder sb = new StringBuilder();
+        sb.append("materialized").append(" at ").append(where);
+        String why = cause == Cause.UNKNOWN ? detail : cause.text + (detail == null || detail.isEmpty() ? "" : ": " + detail);
+        if (cause == Cause.HOLDER_ESCAPED && holder != null) {
+            why = "its holder " + holder.describe() + " escaped";
+        }
+        if (why != null && !why.isEmpty()) {
+            sb.append(" (").append(why).append(')');
+        }
+        return sb.toString();
     }
 }
