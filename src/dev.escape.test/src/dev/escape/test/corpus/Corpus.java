@@ -11,7 +11,7 @@ import java.util.List;
 public final class Corpus {
     /** One file per theme; {@link Deopts} is tested apart (DeoptTest). */
     public static final List<Class<?>> THEMES = List.of(Instances.class, FixedArrays.class, Merges.class, Loops.class, Calls.class, Boxing.class, Locks.class,
-                    Exceptions.class, Functional.class, Identity.class, Clone.class, Nested.class, Directives.class, Negative.class);
+                    Exceptions.class, Functional.class, Identity.class, Clone.class, Nested.class, Directives.class, Intrinsics.class, Negative.class);
 
     private Corpus() {
     }
