@@ -39,7 +39,10 @@ public final class ChildProcess {
                 p.destroyForcibly();
                 throw new AssertionError("escape " + String.join(" ", args) + " did not finish in 10 minutes");
             }
-            return new Result(p.exitValue(), java.nio.file.Files.readString(out), java.nio.file.Files.readString(err));
+            Result result = new Result(p.exitValue(), java.nio.file.Files.readString(out), java.nio.file.Files.readString(err));
+            java.nio.file.Files.delete(out);
+            java.nio.file.Files.delete(err);
+            return result;
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {
