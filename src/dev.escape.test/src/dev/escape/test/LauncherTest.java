@@ -56,6 +56,15 @@ class LauncherTest {
     }
 
     @Test
+    void missingGraalJarsAreOneLineFromTheScript(@TempDir Path root) throws Exception {
+        // An installation whose build/lib lost its Graal jars (the empty folder is still there).
+        Files.copy(ChildProcess.ROOT.resolve("escape"), root.resolve("escape"));
+        Files.createDirectories(root.resolve("build/lib/graal"));
+        Files.copy(ChildProcess.ROOT.resolve("build/lib/escape-launcher.jar"), root.resolve("build/lib/escape-launcher.jar"));
+        assertOneLineError(ChildProcess.escapeIn(root, Map.of(), "java", "-version"), "missing Graal jar compiler-<version>.jar in " + root.resolve("build/lib/graal"));
+    }
+
+    @Test
     void graalNewerThanTheJdkIsRefusedBeforeTheVmStarts() throws LaunchError {
         Distribution dist = Distribution.locate(ChildProcess.ROOT);
         LaunchError e = assertThrows(LaunchError.class, () -> dist.checkRunsOn(Runtime.Version.parse("25")));
