@@ -16,4 +16,9 @@ public final class EscapeOptions {
     public static final OptionKey<String> EscapeReportFile = new OptionKey<>("escape-report.txt");
     /** Graal method filter ({@code Class.method,Other.*}) limiting which compilations are recorded. */
     public static final OptionKey<String> EscapeMethods = new OptionKey<>(null);
+    /**
+     * Which analysis runs in the escape slot: {@code escape} (escape's own, with Graal's phase as
+     * the fallback; the default) or {@code graal} (Graal's phase only, for comparison).
+     */
+    public static final OptionKey<String> EscapeAnalysis = new OptionKey<>("escape");
 }

@@ -1,6 +1,7 @@
 package dev.escape.test.harness;
 
 import dev.escape.integration.EscapeAnalysis;
+import dev.escape.integration.OwnEscapeAnalysis;
 import dev.escape.integration.StockEscapeAnalysis;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.spi.CoreProviders;
@@ -9,7 +10,7 @@ import jdk.graal.compiler.phases.common.CanonicalizerPhase;
 
 /** What runs in the high-tier slot of Graal's final partial escape analysis. */
 public enum Slot {
-    /** The analysis the escape configuration runs. */
+    /** What the escape configuration runs: escape's own analysis, Graal's phase as its fallback. */
     ESCAPE,
     /** Graal's own phase: the baseline. */
     GRAAL,
@@ -18,7 +19,8 @@ public enum Slot {
 
     EscapeAnalysis analysis(OptionValues options) {
         return switch (this) {
-            case ESCAPE, GRAAL -> new StockEscapeAnalysis(CanonicalizerPhase.create(), options);
+            case ESCAPE -> new OwnEscapeAnalysis(CanonicalizerPhase.create(), new StockEscapeAnalysis(CanonicalizerPhase.create(), options));
+            case GRAAL -> new StockEscapeAnalysis(CanonicalizerPhase.create(), options);
             case NONE -> new EscapeAnalysis() {
                 @Override
                 public String name() {
@@ -26,7 +28,8 @@ public enum Slot {
                 }
 
                 @Override
-                public void apply(StructuredGraph graph, CoreProviders context) {
+                public Outcome apply(StructuredGraph graph, CoreProviders context) {
+                    return new Outcome(name(), null, null);
                 }
             };
         };
