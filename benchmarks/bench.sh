@@ -20,7 +20,7 @@ BASELINE=graal
 # warms up for 8 iterations; quick mode only checks that every configuration and benchmark runs.
 QUICK_JMH=(-f 1 -wi 0 -i 1 -r 100ms)
 FULL_JMH=(-f 1 -wi 8 -w 1s -i 5 -r 1s)
-QUICK_MS_PER_RUN=550      # a first guess for the time-left estimate, replaced by measured time
+QUICK_MS_PER_RUN=1100     # measured: 37 benchmarks x 5 configurations took 3m15s on 2 busy cores
 FULL_MS_PER_RUN=13800
 # Flags for every fork, whatever the configuration.
 COMMON_FORK_FLAGS="-Xms1g -Xmx1g --sun-misc-unsafe-memory-access=allow"
@@ -63,7 +63,7 @@ for arg in "$@"; do
     --out=*) out="${arg#--out=}"; [[ -n "$out" ]] || die "--out needs a directory" ;;
     --configs | --filter | --out) die "$arg takes its value after '=', e.g. $arg=..." ;;
     -h | --help | help) usage; exit 0 ;;
-    *) usage >&2; die "unknown argument '$arg'" ;;
+    *) die "unknown argument '$arg'; see ./escape bench --help" ;;
   esac
 done
 
@@ -107,7 +107,9 @@ mkdir -p "$SNAP/build" && cp -r "$ROOT/build/lib" "$SNAP/build/lib" || die "cann
 
 # The launcher knows the configurations; an unknown name makes it list them.
 launcher_plan() {
-  "$JAVA" -cp "$SNAP/build/lib/escape-launcher.jar" dev.escape.launcher.Launcher plan "$SNAP" "--config=$1"
+  local c=$1
+  shift
+  "$JAVA" -cp "$SNAP/build/lib/escape-launcher.jar" dev.escape.launcher.Launcher plan "$SNAP" "--config=$c" "$@"
 }
 if [[ -z "$configs_arg" ]]; then
   listing="$(launcher_plan "?" 2>&1 || true)"
@@ -226,6 +228,12 @@ for ((ci = 0; ci < nconf; ci++)); do
   c="${configs[$ci]}"
   json="$out/$c.json"
   rm -f "$json"
+  # A configuration that runs escape's phase also writes its decision report (at each fork's exit,
+  # outside the measurement): it names the analysis that ran. The others refuse --report.
+  if plan="$(launcher_plan "$c" --report --report-file="$out/$c.report.txt" 2>/dev/null)"; then
+    read -r _ argfile <<<"$plan"
+    argfiles[ci]="$argfile"
+  fi
   cp "${argfiles[$ci]}" "$out/$c.args"
   echo "bench: == configuration $c ($((ci + 1))/$nconf): JVM flags in $out/$c.args"
   set +e
@@ -254,6 +262,17 @@ report_args=(--out "$out" --baseline "$BASELINE" --expect "$out/benchmarks.txt"
   --meta "escape=commit $escape_version" --meta "wall=$(hms "$wall")")
 if [[ $filter_set == 1 ]]; then
   report_args+=(--meta "filter=$filter")
+fi
+# Which analysis each escape-phase configuration ran, as its decision report names it.
+analyses=()
+for c in "${configs[@]}"; do
+  if [[ -f "$out/$c.report.txt" ]]; then
+    names="$(grep -oE ', analysis [^:(]+' "$out/$c.report.txt" | sed 's/^, analysis //; s/ *$//' | sort -u | paste -sd/ - || true)"
+    analyses+=("\`$c\` ran the analysis named '${names:-unknown: its report lists no compilation with allocations}'")
+  fi
+done
+if [[ ${#analyses[@]} -gt 0 ]]; then
+  report_args+=(--meta "analysis=$(IFS=';'; echo "${analyses[*]}" | sed 's/;/; /g') (from escape's decision report)")
 fi
 for c in "${configs[@]}"; do
   report_args+=(--config "$c=$out/$c.json")

@@ -23,7 +23,7 @@ import java.util.Map;
  *     --config NAME=FILE.json ...   one per configuration, in table order
  *     [--baseline graal]            ratios are against this configuration (else the first)
  *     [--expect FILE]               full benchmark names that must all have results
- *     [--meta KEY=VALUE ...]        mode, jmh, filter, graal, escape, wall, date: shown in the report
+ *     [--meta KEY=VALUE ...]        mode, jmh, filter, graal, escape, analysis, wall, date: shown in the report
  *     [--results-md PATH]           also write PATH (and PATH's chart next to it)
  * </pre>
  *
@@ -123,6 +123,7 @@ public final class ReportWriter {
         line(b, "JDK", r.jdk);
         line(b, "Graal", meta.get("graal"));
         line(b, "escape", meta.get("escape"));
+        line(b, "Analysis", meta.get("analysis"));
         line(b, "JMH", meta.get("jmh"));
         line(b, "Configurations", String.join(", ", r.configs) + "; ratios against " + r.baseline);
         line(b, "Benchmarks", r.benchmarks.size() + (meta.containsKey("filter") ? " (filter `" + meta.get("filter") + "`)" : ""));
