@@ -20,7 +20,7 @@ BASELINE=graal
 # warms up for 8 iterations; quick mode only checks that every configuration and benchmark runs.
 QUICK_JMH=(-f 1 -wi 0 -i 1 -r 100ms)
 FULL_JMH=(-f 1 -wi 8 -w 1s -i 5 -r 1s)
-QUICK_MS_PER_RUN=1100     # measured: 37 benchmarks x 5 configurations took 3m15s on 2 busy cores
+QUICK_MS_PER_RUN=1100     # measured: 37 benchmarks x 5 configurations in 3m15s on 2 cores (more when shared)
 FULL_MS_PER_RUN=13800
 # Flags for every fork, whatever the configuration.
 COMMON_FORK_FLAGS="-Xms1g -Xmx1g --sun-misc-unsafe-memory-access=allow"
