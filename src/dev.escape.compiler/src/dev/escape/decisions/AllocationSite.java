@@ -21,7 +21,7 @@ public record AllocationSite(String type, AllocationKind kind, List<Frame> frame
         return new AllocationSite(type, kind, frames(position));
     }
 
-    static List<Frame> frames(BytecodePosition position) {
+    public static List<Frame> frames(BytecodePosition position) {
         List<Frame> frames = new java.util.ArrayList<>();
         for (BytecodePosition p = position; p != null; p = p.getCaller()) {
             frames.add(Frame.of(p.getMethod(), p.getBCI()));

@@ -80,7 +80,7 @@ public final class Census {
     }
 
     /** The site of an allocation node, or null if {@code node} does not allocate. */
-    static AllocationSite siteOf(Node node) {
+    public static AllocationSite siteOf(Node node) {
         return switch (node) {
             case NewInstanceNode n -> AllocationSite.of(n.instanceClass().toJavaName(), AllocationKind.NEW_INSTANCE, n.getNodeSourcePosition());
             case NewArrayNode n -> AllocationSite.of(n.elementType().toJavaName() + "[]", AllocationKind.NEW_ARRAY, n.getNodeSourcePosition());
@@ -93,7 +93,7 @@ public final class Census {
     }
 
     /** Virtual objects carry the source position of the allocation they stand for. */
-    static AllocationSite virtualSite(VirtualObjectNode object) {
+    public static AllocationSite virtualSite(VirtualObjectNode object) {
         AllocationKind kind = switch (object) {
             case VirtualBoxingNode b -> AllocationKind.BOX;
             case VirtualArrayNode a -> AllocationKind.NEW_ARRAY;

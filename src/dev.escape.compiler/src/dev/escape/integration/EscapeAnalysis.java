@@ -1,5 +1,6 @@
 package dev.escape.integration;
 
+import dev.escape.analysis.Decisions;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.spi.CoreProviders;
 
@@ -8,8 +9,19 @@ import jdk.graal.compiler.nodes.spi.CoreProviders;
  * driver swaps implementations without knowing how they work.
  */
 public interface EscapeAnalysis {
+    /**
+     * What one run did.
+     *
+     * @param analysis which analysis made the decisions ("escape", or "graal" for Graal's phase)
+     * @param fallback why escape's analysis handed the graph to Graal's phase, or null
+     * @param decisions the analysis's own account of its decisions, or null when it cannot explain
+     *            itself (the driver then compares the graph before and after)
+     */
+    record Outcome(String analysis, String fallback, Decisions decisions) {
+    }
+
     /** Short name for reports ("graal", "escape"). */
     String name();
 
-    void apply(StructuredGraph graph, CoreProviders context);
+    Outcome apply(StructuredGraph graph, CoreProviders context);
 }

@@ -28,6 +28,14 @@ public final class EscapeCompilerConfiguration extends CommunityCompilerConfigur
         String methods = EscapeOptions.EscapeMethods.getValue(options);
         MethodFilter filter = methods == null ? null : MethodFilter.parse(methods);
         DecisionLog log = DecisionLog.global();
-        return new EscapePhase(new StockEscapeAnalysis(CanonicalizerPhase.create(), options), filter, log::add, log::skip);
+        CanonicalizerPhase canonicalizer = CanonicalizerPhase.create();
+        EscapeAnalysis stock = new StockEscapeAnalysis(canonicalizer, options);
+        EscapeAnalysis analysis = switch (EscapeOptions.EscapeAnalysis.getValue(options)) {
+            case "escape" -> new OwnEscapeAnalysis(canonicalizer, stock);
+            case "graal" -> stock;
+            // Graal reports an exception here as a failed configuration, with this message.
+            default -> throw new IllegalArgumentException("-Djdk.graal.EscapeAnalysis must be escape or graal, not " + EscapeOptions.EscapeAnalysis.getValue(options));
+        };
+        return new EscapePhase(analysis, filter, log::add, log::skip);
     }
 }

@@ -16,4 +16,10 @@ public final class EscapeOptions {
     public static final OptionKey<String> EscapeReportFile = new OptionKey<>("escape-report.txt");
     /** Graal method filter ({@code Class.method,Other.*}) limiting which compilations are recorded. */
     public static final OptionKey<String> EscapeMethods = new OptionKey<>(null);
+    /**
+     * Which analysis runs in the escape slot: {@code graal} (Graal's phase, the default until
+     * escape's own analysis materializes correctly) or {@code escape} (escape's own, with Graal's as
+     * the fallback).
+     */
+    public static final OptionKey<String> EscapeAnalysis = new OptionKey<>("graal");
 }

@@ -1,11 +1,13 @@
 package dev.escape.integration;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.escape.decisions.Census;
 import dev.escape.decisions.CompilationRecord;
 import dev.escape.decisions.GraphComparison;
+import dev.escape.decisions.SiteDecision;
 import jdk.graal.compiler.core.common.CompilationIdentifier;
 import jdk.graal.compiler.debug.MethodFilter;
 import jdk.graal.compiler.nodes.GraphState;
@@ -61,10 +63,11 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
             return;
         }
         Census before = Census.of(graph);
-        analysis.apply(graph, context);
+        EscapeAnalysis.Outcome outcome = analysis.apply(graph, context);
         Census after = Census.of(graph);
+        List<SiteDecision> sites = outcome.decisions() != null ? outcome.decisions().decide(before, after) : GraphComparison.decide(before, after, outcome.analysis());
         sink.accept(new CompilationRecord(graph.method().format("%H.%n(%p)"), graph.compilationId().toString(CompilationIdentifier.Verbosity.ID),
-                        analysis.name(), null, before.counts(), after.counts(), GraphComparison.decide(before, after, analysis.name())));
+                        outcome.analysis(), outcome.fallback(), before.counts(), after.counts(), sites));
     }
 
     @Override

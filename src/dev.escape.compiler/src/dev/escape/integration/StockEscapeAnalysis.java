@@ -24,7 +24,8 @@ public final class StockEscapeAnalysis implements EscapeAnalysis {
     }
 
     @Override
-    public void apply(StructuredGraph graph, CoreProviders context) {
+    public Outcome apply(StructuredGraph graph, CoreProviders context) {
         phase.apply(graph, context);
+        return new Outcome(name(), null, null);
     }
 }

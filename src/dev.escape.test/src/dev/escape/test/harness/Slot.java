@@ -1,6 +1,7 @@
 package dev.escape.test.harness;
 
 import dev.escape.integration.EscapeAnalysis;
+import dev.escape.integration.OwnEscapeAnalysis;
 import dev.escape.integration.StockEscapeAnalysis;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.spi.CoreProviders;
@@ -9,8 +10,10 @@ import jdk.graal.compiler.phases.common.CanonicalizerPhase;
 
 /** What runs in the high-tier slot of Graal's final partial escape analysis. */
 public enum Slot {
-    /** The analysis the escape configuration runs. */
+    /** The analysis the escape configuration runs by default (-Djdk.graal.EscapeAnalysis=graal). */
     ESCAPE,
+    /** escape's own analysis (-Djdk.graal.EscapeAnalysis=escape), Graal's phase as its fallback. */
+    OWN,
     /** Graal's own phase: the baseline. */
     GRAAL,
     /** Nothing: the graph as escape analysis finds it. */
@@ -18,6 +21,7 @@ public enum Slot {
 
     EscapeAnalysis analysis(OptionValues options) {
         return switch (this) {
+            case OWN -> new OwnEscapeAnalysis(CanonicalizerPhase.create(), new StockEscapeAnalysis(CanonicalizerPhase.create(), options));
             case ESCAPE, GRAAL -> new StockEscapeAnalysis(CanonicalizerPhase.create(), options);
             case NONE -> new EscapeAnalysis() {
                 @Override
@@ -26,7 +30,8 @@ public enum Slot {
                 }
 
                 @Override
-                public void apply(StructuredGraph graph, CoreProviders context) {
+                public Outcome apply(StructuredGraph graph, CoreProviders context) {
+                    return new Outcome(name(), null, null);
                 }
             };
         };

@@ -1,0 +1,385 @@
+package dev.escape.analysis;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.escape.decisions.Materialization.Cause;
+import jdk.graal.compiler.core.common.cfg.CFGLoop;
+import jdk.graal.compiler.graph.Node;
+import jdk.graal.compiler.graph.Position;
+import jdk.graal.compiler.nodes.AbstractBeginNode;
+import jdk.graal.compiler.nodes.AbstractEndNode;
+import jdk.graal.compiler.nodes.AbstractMergeNode;
+import jdk.graal.compiler.nodes.FixedNode;
+import jdk.graal.compiler.nodes.FixedWithNextNode;
+import jdk.graal.compiler.nodes.FrameState;
+import jdk.graal.compiler.nodes.LoopBeginNode;
+import jdk.graal.compiler.nodes.LoopExitNode;
+import jdk.graal.compiler.nodes.PhiNode;
+import jdk.graal.compiler.nodes.ProxyNode;
+import jdk.graal.compiler.nodes.StructuredGraph;
+import jdk.graal.compiler.nodes.StructuredGraph.ScheduleResult;
+import jdk.graal.compiler.nodes.ValueNode;
+import jdk.graal.compiler.nodes.ValueProxyNode;
+import jdk.graal.compiler.nodes.VirtualState;
+import jdk.graal.compiler.nodes.cfg.HIRBlock;
+import jdk.graal.compiler.nodes.java.MonitorIdNode;
+import jdk.graal.compiler.nodes.spi.CoreProviders;
+import jdk.graal.compiler.nodes.spi.Virtualizable;
+import jdk.graal.compiler.nodes.virtual.AllocatedObjectNode;
+import jdk.graal.compiler.nodes.virtual.CommitAllocationNode;
+import jdk.graal.compiler.nodes.virtual.LockState;
+import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
+
+/**
+ * One pass of escape's partial escape analysis over a scheduled graph. It walks the blocks in
+ * reverse post order carrying a {@link BlockState}, lets each {@link Virtualizable} node act on it
+ * through the {@link Tool}, materializes a virtual object just before the first node that needs
+ * the real one, combines states at merges ({@link Merges}) and iterates loops to a fixed point
+ * ({@link Loops}). Graph changes are collected as {@link Effects} per block and applied by
+ * {@link #apply()} in block order, loop back-edge effects last.
+ */
+public final class Analysis {
+    /** Loop iterations before the analysis gives up on keeping objects virtual across a loop. */
+    static final int MAX_LOOP_ITERATIONS = 8;
+
+    private final StructuredGraph graph;
+    private final CoreProviders providers;
+    private final ScheduleResult schedule;
+    private final Decisions decisions;
+    private final Tool tool;
+
+    private final Map<ValueNode, ValueNode> aliases = new IdentityHashMap<>();
+    private final Map<HIRBlock, Effects> blockEffects = new LinkedHashMap<>();
+    private final Map<HIRBlock, BlockState> endStates = new IdentityHashMap<>();
+    /** Values the analysis created, with the block they belong to (for loop exit proxies). */
+    private final Map<ValueNode, HIRBlock> createdIn = new IdentityHashMap<>();
+    private final Loops loops;
+    private final Merges merges;
+    private final FrameStates frameStates;
+
+    public Analysis(StructuredGraph graph, CoreProviders providers, ScheduleResult schedule, Decisions decisions) {
+        this.graph = graph;
+        this.providers = providers;
+        this.schedule = schedule;
+        this.decisions = decisions;
+        this.tool = new Tool(this, graph.getOptions(), graph.getDebug());
+        this.loops = new Loops(this);
+        this.merges = new Merges(this);
+        this.frameStates = new FrameStates(this);
+        decisions.attach(this);
+        for (HIRBlock block : schedule.getCFG().getBlocks()) {
+            blockEffects.put(block, new Effects());
+        }
+    }
+
+    CoreProviders providers() {
+        return providers;
+    }
+
+    Decisions decisions() {
+        return decisions;
+    }
+
+    StructuredGraph graph() {
+        return graph;
+    }
+
+    HIRBlock blockOf(Node node) {
+        if (node == null || !node.isAlive() || schedule.getNodeToBlockMap().isNew(node)) {
+            return null;
+        }
+        HIRBlock block = schedule.getNodeToBlockMap().get(node);
+        return block != null ? block : schedule.getCFG().blockFor(node);
+    }
+
+    void replaceEndState(HIRBlock block, BlockState state) {
+        endStates.put(block, state);
+    }
+
+    /** What {@code value} aliases, whether or not the object is still virtual. */
+    ValueNode resolveAny(ValueNode value) {
+        return value instanceof VirtualObjectNode ? value : aliases.getOrDefault(value, value);
+    }
+
+    Effects effectsOf(HIRBlock block) {
+        return blockEffects.get(block);
+    }
+
+    BlockState endState(HIRBlock block) {
+        return endStates.get(block);
+    }
+
+    /** Runs the analysis; throws {@link Unsupported} (with the graph untouched) if it cannot. */
+    public void run() {
+        processRegion(List.of(schedule.getCFG().getBlocks()), null);
+    }
+
+    /** True if the analysis found anything to change. */
+    public boolean hasEffects() {
+        return blockEffects.values().stream().anyMatch(e -> !e.isEmpty());
+    }
+
+    /** Applies the collected effects in block order, then the loops' back-edge effects. */
+    public void apply() {
+        for (HIRBlock block : schedule.getCFG().getBlocks()) {
+            if (block.isLoopHeader()) {
+                loops.entryEffects((LoopBeginNode) block.getBeginNode()).apply(graph);
+            }
+            blockEffects.get(block).apply(graph);
+        }
+        loops.applyBackEdgeEffects(graph);
+    }
+
+    /**
+     * Processes the blocks of {@code region} (in reverse post order) that belong to {@code loop}
+     * directly; nested loops are processed as a whole when their header is reached.
+     */
+    void processRegion(List<HIRBlock> region, CFGLoop<HIRBlock> loop) {
+        for (HIRBlock block : region) {
+            if (block.getLoop() != loop) {
+                if (block.isLoopHeader() && block.getLoop().getParent() == loop) {
+                    loops.process(block.getLoop());
+                }
+                continue;
+            }
+            if (block.isLoopHeader() && block.getLoop() == loop && block == loop.getHeader()) {
+                continue; // the caller processed the header
+            }
+            BlockState state = entryState(block);
+            processBlock(block, state);
+        }
+    }
+
+    private BlockState entryState(HIRBlock block) {
+        AbstractBeginNode begin = block.getBeginNode();
+        if (block.getPredecessorCount() == 0) {
+            return new BlockState();
+        }
+        if (begin instanceof AbstractMergeNode merge && !(begin instanceof LoopBeginNode)) {
+            return merges.merge(merge, block);
+        }
+        BlockState state = endStates.get(block.getFirstPredecessor()).copy();
+        if (begin instanceof LoopExitNode exit) {
+            loops.exit(exit, block, state);
+        }
+        return state;
+    }
+
+    /** Processes the nodes of {@code block} starting from {@code state}, and keeps the end state. */
+    void processBlock(HIRBlock block, BlockState state) {
+        Effects effects = blockEffects.get(block);
+        List<Node> nodes = schedule.nodesFor(block);
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get(i);
+            if (node instanceof PhiNode || node instanceof VirtualState || node instanceof MonitorIdNode) {
+                continue;
+            }
+            processNode(node, insertionPoint(nodes, i, block), state, effects);
+        }
+        endStates.put(block, state);
+    }
+
+    /** Where materializations for {@code nodes[i]} go: before it, or before the next fixed node. */
+    private static FixedNode insertionPoint(List<Node> nodes, int i, HIRBlock block) {
+        for (int j = i; j < nodes.size(); j++) {
+            if (nodes.get(j) instanceof FixedNode fixed && !(fixed instanceof AbstractBeginNode)) {
+                return fixed;
+            }
+        }
+        return block.getEndNode();
+    }
+
+    void processNode(Node node, FixedNode position, BlockState state, Effects effects) {
+        if (node instanceof ValueProxyNode proxy) {
+            processProxy(proxy, state, effects);
+            return;
+        }
+        if (node instanceof Virtualizable virtualizable && !(node instanceof ProxyNode)) {
+            tool.reset(node, position, state, effects);
+            virtualizable.virtualize(tool);
+            if (tool.isDeleted()) {
+                return;
+            }
+        }
+        ensureRealInputs(node, node instanceof FixedNode fixed && !(fixed instanceof AbstractBeginNode) ? fixed : position, state, effects);
+        frameStates.process(node, state, effects);
+    }
+
+    /** A node that stays in the graph needs real objects as inputs: materialize virtual ones before it. */
+    private void ensureRealInputs(Node node, FixedNode position, BlockState state, Effects effects) {
+        for (Position p : node.inputPositions()) {
+            if (!(p.get(node) instanceof ValueNode input) || input instanceof MonitorIdNode ||
+                            (input instanceof VirtualObjectNode && node instanceof CommitAllocationNode)) {
+                continue;
+            }
+            ValueNode alias = resolve(input, state);
+            if (alias instanceof VirtualObjectNode virtual && state.isVirtual(virtual)) {
+                materialize(virtual, state, effects, position, node);
+                alias = resolve(input, state);
+            }
+            if (alias != input && !(alias instanceof VirtualObjectNode)) {
+                effects.replaceInput(node, input, aliases.get(input) instanceof VirtualObjectNode v ? v : null, alias);
+            }
+        }
+    }
+
+    /** A loop exit proxy of an object: follows the object while virtual, else proxies the real one. */
+    private void processProxy(ValueProxyNode proxy, BlockState state, Effects effects) {
+        ValueNode alias = resolve(proxy.value(), state);
+        if (alias instanceof VirtualObjectNode virtual) {
+            aliases.put(proxy, virtual);
+            effects.replaceAndDelete(proxy, virtual);
+        } else if (alias != proxy.value()) {
+            if (alias instanceof ValueProxyNode ours && ours.proxyPoint() == proxy.proxyPoint()) {
+                aliases.put(proxy, ours);
+                effects.replaceAndDelete(proxy, ours);
+            } else {
+                effects.replaceInput(proxy, proxy.value(), null, alias);
+            }
+        }
+    }
+
+    /**
+     * What {@code value} stands for in {@code state}: the virtual object it aliases while virtual,
+     * the real object once materialized, the replacement of a removed node, or itself.
+     */
+    ValueNode resolve(ValueNode value, BlockState state) {
+        if (value == null) {
+            return null;
+        }
+        ValueNode alias = value instanceof VirtualObjectNode ? value : aliases.getOrDefault(value, value);
+        if (alias instanceof VirtualObjectNode virtual) {
+            ObjectState object = state.get(virtual);
+            if (object != null && !object.isVirtual()) {
+                return object.materializedValue();
+            }
+        }
+        return alias;
+    }
+
+    void alias(ValueNode node, ValueNode target) {
+        aliases.put(node, target);
+    }
+
+    /** The nodes that stand for {@code virtual} in the graph (its allocation, casts, phis, proxies). */
+    Set<ValueNode> aliasesOf(VirtualObjectNode virtual) {
+        Set<ValueNode> result = new LinkedHashSet<>();
+        aliases.forEach((node, target) -> {
+            if (target == virtual) {
+                result.add(node);
+            }
+        });
+        return result;
+    }
+
+    void created(ValueNode value, HIRBlock block) {
+        createdIn.put(value, block);
+    }
+
+    /** The block that computes {@code value}, or null for values the schedule does not place (constants). */
+    HIRBlock definingBlock(ValueNode value) {
+        if (createdIn.containsKey(value)) {
+            return createdIn.get(value);
+        }
+        if (value.isAlive() && value.graph() == graph && !value.isDeleted()) {
+            return schedule.getNodeToBlockMap().isNew(value) ? null : schedule.getNodeToBlockMap().get(value);
+        }
+        return null;
+    }
+
+    /**
+     * Makes {@code object} real just before {@code position}, with every virtual object reachable
+     * from its fields: one {@link CommitAllocationNode} allocates them all and fills their fields.
+     * {@code user} is the node that needed the real object: it is the recorded reason.
+     */
+    void materialize(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user) {
+        materialize(object, state, effects, position, user, null);
+    }
+
+    /** As above, with the reason given instead of read off {@code user}. */
+    void materialize(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user, Cause cause) {
+        List<VirtualObjectNode> objects = new ArrayList<>();
+        collectVirtual(object, state, objects);
+        CommitAllocationNode commit = new CommitAllocationNode();
+        List<AllocatedObjectNode> allocated = new ArrayList<>();
+        Map<VirtualObjectNode, ValueNode[]> entries = new LinkedHashMap<>();
+        HIRBlock block = blockOf(position);
+        for (VirtualObjectNode o : objects) {
+            ObjectState s = state.get(o);
+            entries.put(o, s.entries());
+            ValueNode representation = o.getMaterializedRepresentation(position, s.entries(), lockState(s.locks()));
+            if (representation instanceof AllocatedObjectNode real) {
+                real.setCommit(commit);
+                allocated.add(real);
+                commit.getVirtualObjects().add(o);
+                commit.getEnsureVirtual().add(s.ensureVirtualized());
+                commit.addLocks(s.locks());
+                state.put(o, ObjectState.materialized(real));
+                created(real, block);
+            } else {
+                // e.g. a box: a plain node takes the place of the commit for this object
+                if (!(representation instanceof FixedWithNextNode fixed) || s.hasLocks()) {
+                    throw new Unsupported("cannot materialize " + o + " as " + representation);
+                }
+                state.put(o, ObjectState.materialized(representation));
+                created(representation, block);
+                ValueNode[] values = s.entries();
+                for (int i = 0; i < values.length; i++) {
+                    if (values[i] instanceof VirtualObjectNode) {
+                        throw new Unsupported("a boxed value that is itself virtual");
+                    }
+                }
+                effects.addFixedBefore(position, fixed);
+            }
+            effects.add(decisions.materialized(o, o == object ? null : object, position, user, cause));
+        }
+        if (!allocated.isEmpty()) {
+            for (VirtualObjectNode o : commit.getVirtualObjects()) {
+                for (ValueNode value : entries.get(o)) {
+                    // Fields that point to objects of this commit name them by their virtual node.
+                    commit.getValues().add(value instanceof VirtualObjectNode v && entries.containsKey(v) && commit.getVirtualObjects().contains(v) ? v : resolve(value, state));
+                }
+            }
+            effects.addFixedBefore(position, commit);
+            for (AllocatedObjectNode real : allocated) {
+                effects.addFloating(real);
+            }
+        }
+    }
+
+    private static void collectVirtual(VirtualObjectNode object, BlockState state, List<VirtualObjectNode> into) {
+        if (into.contains(object) || !state.isVirtual(object)) {
+            return;
+        }
+        into.add(object);
+        ObjectState s = state.get(object);
+        for (int i = 0; i < s.entryCount(); i++) {
+            if (s.entry(i) instanceof VirtualObjectNode nested) {
+                collectVirtual(nested, state, into);
+            }
+        }
+    }
+
+    private static LockState lockState(List<MonitorIdNode> locks) {
+        LockState result = null;
+        for (MonitorIdNode lock : locks) {
+            result = new LockState(lock, result);
+        }
+        return result;
+    }
+
+    /** The insertion point at the end of {@code block}: before its end node. */
+    static FixedNode endOf(HIRBlock block) {
+        FixedNode end = block.getEndNode();
+        if (!(end instanceof AbstractEndNode)) {
+            throw new Unsupported("a merge predecessor that does not end in an end node: " + end);
+        }
+        return end;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.escape.analysis;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.escape.decisions.AllocationSite;
+import dev.escape.decisions.Census;
+import dev.escape.decisions.Decision;
+import dev.escape.decisions.Materialization;
+import dev.escape.decisions.Materialization.Cause;
+import dev.escape.decisions.SiteDecision;
+import jdk.graal.compiler.graph.Node;
+import jdk.graal.compiler.graph.NodeSourcePosition;
+import jdk.graal.compiler.nodes.AbstractMergeNode;
+import jdk.graal.compiler.nodes.FixedNode;
+import jdk.graal.compiler.nodes.Invoke;
+import jdk.graal.compiler.nodes.ReturnNode;
+import jdk.graal.compiler.nodes.UnwindNode;
+import jdk.graal.compiler.nodes.cfg.HIRBlock;
+import jdk.graal.compiler.nodes.java.AccessIndexedNode;
+import jdk.graal.compiler.nodes.java.MonitorEnterNode;
+import jdk.graal.compiler.nodes.java.MonitorExitNode;
+import jdk.graal.compiler.nodes.java.StoreFieldNode;
+import jdk.graal.compiler.nodes.java.StoreIndexedNode;
+import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
+
+/**
+ * The analysis's own account of what it did, turned into {@link SiteDecision}s: which allocation
+ * each virtual object came from, and for each materialization the node that forced it, why, and
+ * whether it lies on every path from the allocation (kept) or only on some (partial).
+ * Materializations are recorded when their effect is applied, so discarded loop iterations leave
+ * no trace.
+ */
+public final class Decisions {
+    private record Origin(AllocationSite site, HIRBlock block) {
+    }
+
+    private record Event(AllocationSite site, Materialization materialization, boolean onEveryPath) {
+    }
+
+    private final Map<VirtualObjectNode, Origin> origins = new IdentityHashMap<>();
+    private final List<Event> events = new ArrayList<>();
+    private Analysis analysis;
+
+    void attach(Analysis owner) {
+        this.analysis = owner;
+    }
+
+    void created(VirtualObjectNode object, Node creator) {
+        if (origins.containsKey(object)) {
+            return;
+        }
+        AllocationSite site = Census.siteOf(creator);
+        origins.put(object, new Origin(site != null ? site : Census.virtualSite(object), analysis.blockOf(creator)));
+    }
+
+    /** An effect recording that {@code object} is materialized before {@code position} for {@code user}. */
+    Effect materialized(VirtualObjectNode object, VirtualObjectNode holder, FixedNode position, Node user, Cause given) {
+        Origin origin = origins.get(object);
+        AllocationSite site = origin != null ? origin.site() : Census.virtualSite(object);
+        Cause cause = holder != null ? Cause.HOLDER_ESCAPED : given != null ? given : classify(user, object);
+        AllocationSite holderSite = holder == null ? null : origins.containsKey(holder) ? origins.get(holder).site() : Census.virtualSite(holder);
+        NodeSourcePosition where = position(user, position);
+        Materialization m = new Materialization(AllocationSite.frames(where), cause, holder != null ? null : detail(user, cause), holderSite);
+        boolean everyPath = origin != null && origin.block() != null && postDominates(analysis.blockOf(position), origin.block());
+        return graph -> events.add(new Event(site, m, everyPath));
+    }
+
+    private static NodeSourcePosition position(Node user, FixedNode position) {
+        for (Node n : new Node[]{user, position}) {
+            if (n != null && n.getNodeSourcePosition() != null && !n.getNodeSourcePosition().isPlaceholder()) {
+                return n.getNodeSourcePosition();
+            }
+        }
+        return null;
+    }
+
+    private static boolean postDominates(HIRBlock candidate, HIRBlock from) {
+        for (HIRBlock b = from; b != null; b = b.getPostdominator()) {
+            if (b == candidate) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Cause classify(Node user, VirtualObjectNode object) {
+        return switch (user) {
+            case Invoke i -> Cause.CALL;
+            case StoreFieldNode s -> s.isStatic() ? Cause.STORE_STATIC : Cause.STORE_FIELD;
+            case AccessIndexedNode a when analysis.resolveAny(a.array()) == object -> Cause.VARIABLE_INDEX;
+            case StoreIndexedNode s -> Cause.STORE_ARRAY;
+            case ReturnNode r -> Cause.RETURN;
+            case UnwindNode u -> Cause.THROW;
+            case MonitorEnterNode m -> Cause.MONITOR;
+            case MonitorExitNode m -> Cause.MONITOR;
+            case AbstractMergeNode m -> Cause.MERGE;
+            case null -> Cause.NOT_VIRTUALIZABLE;
+            default -> Cause.NOT_VIRTUALIZABLE;
+        };
+    }
+
+    private static String detail(Node user, Cause cause) {
+        return switch (user) {
+            case Invoke i -> i.callTarget().targetMethod().format("%h.%n(%p)");
+            case StoreFieldNode s -> s.field().format("%h.%n");
+            case null -> null;
+            default -> cause == Cause.NOT_VIRTUALIZABLE ? user.getClass().getSimpleName().replaceFirst("Node$", "") : null;
+        };
+    }
+
+    /** One decision per allocation site the phase started with. */
+    public List<SiteDecision> decide(Census before, Census after) {
+        Map<String, List<Event>> bySite = new LinkedHashMap<>();
+        for (Event e : events) {
+            bySite.computeIfAbsent(e.site().key(), k -> new ArrayList<>()).add(e);
+        }
+        List<SiteDecision> result = new ArrayList<>();
+        for (AllocationSite site : before.sites()) {
+            int copies = before.nodes(site) + before.materializations(site).size();
+            List<Event> mine = bySite.getOrDefault(site.key(), List.of());
+            List<Materialization> materializations = mine.stream().map(Event::materialization).toList();
+            if (after.nodes(site) > 0) {
+                result.add(new SiteDecision(site, Decision.KEPT, copies, "not virtualized: the allocation itself cannot be made virtual (e.g. array length not a constant or too large)", materializations));
+            } else if (mine.isEmpty()) {
+                result.add(new SiteDecision(site, Decision.ELIMINATED, copies, null, List.of()));
+            } else if (mine.stream().anyMatch(Event::onEveryPath)) {
+                result.add(new SiteDecision(site, Decision.KEPT, copies, null, materializations));
+            } else {
+                result.add(new SiteDecision(site, Decision.PARTIAL, copies, null, materializations));
+            }
+        }
+        return result;
+    }
+}

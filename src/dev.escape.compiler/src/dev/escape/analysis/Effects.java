@@ -1,0 +1,106 @@
+package dev.escape.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jdk.graal.compiler.graph.Node;
+import jdk.graal.compiler.graph.Position;
+import jdk.graal.compiler.nodes.FixedNode;
+import jdk.graal.compiler.nodes.FixedWithNextNode;
+import jdk.graal.compiler.nodes.StructuredGraph;
+import jdk.graal.compiler.nodes.ValueNode;
+import jdk.graal.compiler.nodes.WithExceptionNode;
+import jdk.graal.compiler.nodes.util.GraphUtil;
+
+/**
+ * An ordered list of {@link Effect}s, with the graph edits escape analysis needs. Nodes that the
+ * analysis created are added to the graph when the effect that first needs them is applied,
+ * keeping their identity (never value-numbered into another node), because the analysis may refer
+ * to the same instance from several effects.
+ */
+final class Effects {
+    private final List<Effect> effects = new ArrayList<>();
+
+    boolean isEmpty() {
+        return effects.isEmpty();
+    }
+
+    void clear() {
+        effects.clear();
+    }
+
+    void add(Effect effect) {
+        effects.add(effect);
+    }
+
+    void addAll(Effects other) {
+        effects.addAll(other.effects);
+    }
+
+    void apply(StructuredGraph graph) {
+        for (Effect e : effects) {
+            e.apply(graph);
+        }
+    }
+
+    static <T extends Node> T alive(StructuredGraph graph, T node) {
+        if (node == null || node.isAlive()) {
+            return node;
+        }
+        return graph.addWithoutUniqueWithInputs(node);
+    }
+
+    void addFloating(ValueNode node) {
+        add(graph -> alive(graph, node));
+    }
+
+    /** Inserts {@code node} (not yet in the graph) just before {@code position}. */
+    void addFixedBefore(FixedNode position, FixedWithNextNode node) {
+        add(graph -> {
+            for (Node input : node.inputs()) {
+                alive(graph, input);
+            }
+            graph.addBeforeFixed(position, graph.addWithoutUnique(node));
+        });
+    }
+
+    /** Removes {@code node}, whose usages now see {@code replacement} (null: it has none left that matter). */
+    void replaceAndDelete(ValueNode node, ValueNode replacement) {
+        add(graph -> {
+            if (!node.isAlive()) {
+                return;
+            }
+            if (replacement != null) {
+                alive(graph, replacement);
+                node.replaceAtUsages(replacement);
+            }
+            if (node instanceof WithExceptionNode withException) {
+                withException.killExceptionEdge();
+            }
+            if (node instanceof FixedWithNextNode fixed) {
+                GraphUtil.unlinkFixedNode(fixed);
+            }
+            if (!node.hasNoUsages()) {
+                throw new IllegalStateException("escape: deleting " + node + " that still has usages " + node.usages().snapshot());
+            }
+            // Inputs that become unused are left to dead code elimination: later effects may still need them.
+            node.safeDelete();
+        });
+    }
+
+    /** Replaces the input {@code old} of {@code user} (or what the graph has there by now) with {@code value}. */
+    void replaceInput(Node user, ValueNode old, ValueNode replacedBy, ValueNode value) {
+        add(graph -> {
+            if (!user.isAlive()) {
+                return;
+            }
+            alive(graph, value);
+            for (Position p : user.inputPositions()) {
+                Node in = p.get(user);
+                if (in == old || (replacedBy != null && in == replacedBy)) {
+                    p.set(user, value);
+                }
+            }
+        });
+    }
+}

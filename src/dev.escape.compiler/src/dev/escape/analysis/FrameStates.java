@@ -1,0 +1,128 @@
+package dev.escape.analysis;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jdk.graal.compiler.graph.Node;
+import jdk.graal.compiler.graph.Position;
+import jdk.graal.compiler.nodes.FrameState;
+import jdk.graal.compiler.nodes.ValueNode;
+import jdk.graal.compiler.nodes.virtual.EscapeObjectState;
+import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
+import jdk.graal.compiler.nodes.virtual.VirtualObjectState;
+
+/**
+ * Keeps deoptimization exact: a frame state that refers to an object that is virtual at that
+ * point gets the object's virtual node plus a {@link VirtualObjectState} describing its fields
+ * (and, transitively, the virtual objects those refer to), so a deopt rebuilds exactly the object
+ * the interpreter expects. References to materialized or replaced nodes are rewritten to the real
+ * values. A frame state used elsewhere too is duplicated first.
+ */
+final class FrameStates {
+    private final Analysis analysis;
+
+    FrameStates(Analysis analysis) {
+        this.analysis = analysis;
+    }
+
+    void process(Node node, BlockState state, Effects effects) {
+        for (Node input : node.inputs()) {
+            if (input instanceof FrameState frameState) {
+                process(node, frameState, state, effects);
+            }
+        }
+    }
+
+    private void process(Node user, FrameState frameState, BlockState state, Effects effects) {
+        Map<ValueNode, ValueNode> replacements = new IdentityHashMap<>();
+        Map<VirtualObjectNode, ValueNode[]> mappings = new LinkedHashMap<>();
+        for (FrameState fs = frameState; fs != null; fs = fs.outerFrameState()) {
+            for (ValueNode value : values(fs)) {
+                ValueNode alias = analysis.resolve(value, state);
+                if (alias != value) {
+                    replacements.put(value, alias);
+                }
+                if (alias instanceof VirtualObjectNode virtual) {
+                    describe(virtual, state, mappings);
+                }
+            }
+        }
+        if (replacements.isEmpty() && mappings.isEmpty()) {
+            return;
+        }
+        effects.add(graph -> {
+            if (!user.isAlive() || !frameState.isAlive()) {
+                return;
+            }
+            FrameState copy = frameState.duplicateWithVirtualState();
+            user.replaceFirstInput(frameState, copy);
+            for (FrameState fs = copy; fs != null; fs = fs.outerFrameState()) {
+                rewrite(fs, replacements, graph);
+            }
+            for (Map.Entry<VirtualObjectNode, ValueNode[]> e : mappings.entrySet()) {
+                ValueNode[] values = e.getValue();
+                for (ValueNode v : values) {
+                    Effects.alive(graph, v);
+                }
+                copy.addVirtualObjectMapping(graph.addOrUnique(new VirtualObjectState(Effects.alive(graph, e.getKey()), values)));
+            }
+        });
+    }
+
+    private static List<ValueNode> values(FrameState fs) {
+        List<ValueNode> values = new ArrayList<>();
+        for (ValueNode v : fs.values()) {
+            if (v != null) {
+                values.add(v);
+            }
+        }
+        if (fs.virtualObjectMappings() != null) {
+            for (EscapeObjectState mapping : fs.virtualObjectMappings()) {
+                for (Node in : mapping.inputs()) {
+                    if (in instanceof ValueNode v && !(in instanceof VirtualObjectNode)) {
+                        values.add(v);
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    private static void rewrite(FrameState fs, Map<ValueNode, ValueNode> replacements, jdk.graal.compiler.nodes.StructuredGraph graph) {
+        for (int i = 0; i < fs.values().size(); i++) {
+            ValueNode v = fs.values().get(i);
+            if (v != null && replacements.containsKey(v)) {
+                fs.values().set(i, Effects.alive(graph, replacements.get(v)));
+            }
+        }
+        if (fs.virtualObjectMappings() != null) {
+            for (EscapeObjectState mapping : fs.virtualObjectMappings()) {
+                for (Position p : mapping.inputPositions()) {
+                    Node in = p.get(mapping);
+                    if (in instanceof ValueNode v && replacements.containsKey(v)) {
+                        p.set(mapping, Effects.alive(graph, replacements.get(v)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Adds the fields of {@code virtual} and of the virtual objects they reach to {@code mappings}. */
+    private void describe(VirtualObjectNode virtual, BlockState state, Map<VirtualObjectNode, ValueNode[]> mappings) {
+        if (mappings.containsKey(virtual) || !state.isVirtual(virtual)) {
+            return;
+        }
+        ObjectState object = state.get(virtual);
+        ValueNode[] values = new ValueNode[object.entryCount()];
+        mappings.put(virtual, values);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = analysis.resolve(object.entry(i), state);
+            if (values[i] instanceof VirtualObjectNode nested) {
+                describe(nested, state, mappings);
+            }
+        }
+    }
+}

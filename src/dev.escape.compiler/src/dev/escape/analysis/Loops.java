@@ -1,0 +1,264 @@
+package dev.escape.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.escape.decisions.Materialization.Cause;
+import jdk.graal.compiler.core.common.cfg.CFGLoop;
+import jdk.graal.compiler.nodes.LoopBeginNode;
+import jdk.graal.compiler.nodes.LoopExitNode;
+import jdk.graal.compiler.nodes.NodeView;
+import jdk.graal.compiler.nodes.PhiNode;
+import jdk.graal.compiler.nodes.StructuredGraph;
+import jdk.graal.compiler.nodes.ValueNode;
+import jdk.graal.compiler.nodes.ValuePhiNode;
+import jdk.graal.compiler.nodes.ValueProxyNode;
+import jdk.graal.compiler.nodes.cfg.HIRBlock;
+import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
+
+/**
+ * Loops are analyzed to a fixed point. The header starts from the state at the loop entry plus
+ * what earlier iterations learned (fields that need phis, objects that must be real at entry,
+ * graph phis that cannot follow one virtual object); the body is analyzed, and the states at the
+ * back edges are checked against the header's assumptions. After {@link Analysis#MAX_LOOP_ITERATIONS}
+ * the loop is cut off: every object virtual at entry is materialized there.
+ */
+final class Loops {
+    private final Analysis analysis;
+    private final Map<LoopBeginNode, Effects> entryEffects = new IdentityHashMap<>();
+    private final Map<LoopBeginNode, Effects> backEdgeEffects = new LinkedHashMap<>();
+
+    Loops(Analysis analysis) {
+        this.analysis = analysis;
+    }
+
+    Effects entryEffects(LoopBeginNode loopBegin) {
+        return entryEffects.computeIfAbsent(loopBegin, l -> new Effects());
+    }
+
+    void applyBackEdgeEffects(StructuredGraph graph) {
+        for (Effects effects : backEdgeEffects.values()) {
+            effects.apply(graph);
+        }
+    }
+
+    /** What the header may assume, grown by each iteration that found an assumption wrong. */
+    private static final class Plan {
+        final Set<VirtualObjectNode> realAtEntry = new LinkedHashSet<>();
+        final Map<VirtualObjectNode, Set<Integer>> phiFields = new LinkedHashMap<>();
+        final Set<PhiNode> realPhis = new LinkedHashSet<>();
+        Cause entryCause = Cause.MERGE;
+    }
+
+    void process(CFGLoop<HIRBlock> loop) {
+        HIRBlock header = loop.getHeader();
+        LoopBeginNode loopBegin = (LoopBeginNode) header.getBeginNode();
+        List<HIRBlock> body = new ArrayList<>(loop.getBlocks());
+        body.sort(Comparator.comparingInt(HIRBlock::getId));
+        BlockState entry = analysis.endState(analysis.blockOf(loopBegin.forwardEnd()));
+        Plan plan = new Plan();
+        for (int iteration = 0; iteration <= Analysis.MAX_LOOP_ITERATIONS; iteration++) {
+            if (iteration == Analysis.MAX_LOOP_ITERATIONS) {
+                cutOff(entry, loopBegin, plan);
+            }
+            Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis = new LinkedHashMap<>();
+            BlockState headerState = start(loop, loopBegin, entry, plan, phis);
+            analysis.processBlock(header, headerState.copy());
+            analysis.processRegion(body, loop);
+            if (check(loopBegin, headerState, plan, phis)) {
+                finish(loopBegin, headerState, phis);
+                return;
+            }
+            if (iteration == Analysis.MAX_LOOP_ITERATIONS) {
+                throw new Unsupported("loop analysis did not settle after cut-off at " + loopBegin);
+            }
+        }
+    }
+
+    private void cutOff(BlockState entry, LoopBeginNode loopBegin, Plan plan) {
+        plan.entryCause = Cause.LOOP_CUTOFF;
+        plan.phiFields.clear();
+        for (VirtualObjectNode object : entry.objects()) {
+            if (entry.isVirtual(object)) {
+                plan.realAtEntry.add(object);
+            }
+        }
+        plan.realPhis.addAll(loopBegin.valuePhis().snapshot());
+    }
+
+    /** Clears earlier iterations' effects and builds the header state from the entry state and the plan. */
+    private BlockState start(CFGLoop<HIRBlock> loop, LoopBeginNode loopBegin, BlockState entry, Plan plan, Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis) {
+        for (HIRBlock block : loop.getBlocks()) {
+            analysis.effectsOf(block).clear();
+            if (block.isLoopHeader()) {
+                entryEffects((LoopBeginNode) block.getBeginNode()).clear();
+                backEdgeEffects((LoopBeginNode) block.getBeginNode()).clear();
+            }
+        }
+        Effects atEntry = entryEffects(loopBegin);
+        BlockState state = entry.copy();
+        for (VirtualObjectNode object : plan.realAtEntry) {
+            if (state.isVirtual(object)) {
+                analysis.materialize(object, state, atEntry, loopBegin.forwardEnd(), loopBegin, plan.entryCause);
+            }
+        }
+        // Phis of the graph need real entry values unless they follow one virtual object.
+        for (PhiNode phi : loopBegin.valuePhis()) {
+            ValueNode in = analysis.resolve(phi.valueAt(0), state);
+            if (in instanceof VirtualObjectNode v && state.isVirtual(v)) {
+                if (plan.realPhis.contains(phi)) {
+                    throw new IllegalStateException("a real phi whose entry object is still virtual: " + phi);
+                }
+                analysis.alias(phi, v);
+            } else {
+                analysis.alias(phi, phi);
+                if (in != phi.valueAt(0)) {
+                    Merges.setPhiInput(atEntry, phi, 0, in);
+                }
+            }
+        }
+        HIRBlock header = analysis.blockOf(loopBegin);
+        for (Map.Entry<VirtualObjectNode, Set<Integer>> e : plan.phiFields.entrySet()) {
+            VirtualObjectNode object = e.getKey();
+            if (!state.isVirtual(object)) {
+                continue;
+            }
+            ObjectState s = state.get(object);
+            for (int j : e.getValue()) {
+                ValueNode initial = analysis.resolve(s.entry(j), state);
+                ValuePhiNode phi = new ValuePhiNode(initial.stamp(NodeView.DEFAULT).unrestricted(), loopBegin, initial);
+                analysis.created(phi, header);
+                atEntry.addFloating(phi);
+                phis.computeIfAbsent(object, o -> new LinkedHashMap<>()).put(j, phi);
+                s = s.withEntry(j, phi);
+            }
+            state.put(object, s);
+        }
+        return state;
+    }
+
+    /** True if every back edge agrees with what the header assumed; otherwise grows the plan. */
+    private boolean check(LoopBeginNode loopBegin, BlockState header, Plan plan, Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis) {
+        boolean stable = true;
+        for (int k = 1; k < loopBegin.phiPredecessorCount(); k++) {
+            BlockState end = analysis.endState(analysis.blockOf(loopBegin.phiPredecessorAt(k)));
+            for (VirtualObjectNode object : header.objects()) {
+                if (!header.isVirtual(object)) {
+                    continue;
+                }
+                if (!end.isVirtual(object) || !end.get(object).locks().equals(header.get(object).locks())) {
+                    stable &= !plan.realAtEntry.add(object);
+                    continue;
+                }
+                for (int j = 0; j < header.get(object).entryCount(); j++) {
+                    ValueNode assumed = header.get(object).entry(j);
+                    ValueNode actual = end.get(object).entry(j);
+                    boolean hasPhi = phis.containsKey(object) && phis.get(object).containsKey(j);
+                    if (actual != assumed && !hasPhi) {
+                        stable &= !plan.phiFields.computeIfAbsent(object, o -> new LinkedHashSet<>()).add(j);
+                    } else if (hasPhi && assumed instanceof VirtualObjectNode v && header.isVirtual(v)) {
+                        stable &= !plan.realAtEntry.add(v);
+                    }
+                }
+            }
+            for (PhiNode phi : loopBegin.valuePhis()) {
+                ValueNode in0 = analysis.resolve(phi, header);
+                if (in0 instanceof VirtualObjectNode v && analysis.resolve(phi.valueAt(k), end) != v) {
+                    plan.realPhis.add(phi);
+                    stable &= !plan.realAtEntry.add(v);
+                }
+            }
+        }
+        // Field phis need real entry values.
+        for (Map<Integer, ValuePhiNode> fields : phis.values()) {
+            for (ValuePhiNode phi : fields.values()) {
+                if (phi.valueAt(0) instanceof VirtualObjectNode v && header.isVirtual(v)) {
+                    stable &= !plan.realAtEntry.add(v);
+                }
+            }
+        }
+        return stable;
+    }
+
+    /** Fills in the back-edge inputs of phis, materializing at a loop end what a phi needs real. */
+    private void finish(LoopBeginNode loopBegin, BlockState header, Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis) {
+        Effects effects = backEdgeEffects(loopBegin);
+        for (int k = 1; k < loopBegin.phiPredecessorCount(); k++) {
+            HIRBlock endBlock = analysis.blockOf(loopBegin.phiPredecessorAt(k));
+            BlockState end = analysis.endState(endBlock).copy();
+            for (Map.Entry<VirtualObjectNode, Map<Integer, ValuePhiNode>> e : phis.entrySet()) {
+                for (Map.Entry<Integer, ValuePhiNode> field : e.getValue().entrySet()) {
+                    ValueNode value = real(end.get(e.getKey()).entry(field.getKey()), end, effects, endBlock, loopBegin);
+                    ValuePhiNode phi = field.getValue();
+                    effects.add(graph -> phi.addInput(Effects.alive(graph, value)));
+                }
+            }
+            for (PhiNode phi : loopBegin.valuePhis()) {
+                if (analysis.resolve(phi, header) instanceof VirtualObjectNode) {
+                    continue;
+                }
+                ValueNode value = real(phi.valueAt(k), end, effects, endBlock, loopBegin);
+                if (value != phi.valueAt(k)) {
+                    Merges.setPhiInput(effects, phi, k, value);
+                }
+            }
+        }
+    }
+
+    private ValueNode real(ValueNode value, BlockState state, Effects effects, HIRBlock endBlock, LoopBeginNode loopBegin) {
+        ValueNode resolved = analysis.resolve(value, state);
+        if (resolved instanceof VirtualObjectNode v && state.isVirtual(v)) {
+            analysis.materialize(v, state, effects, Analysis.endOf(endBlock), loopBegin, Cause.MERGE);
+            resolved = analysis.resolve(value, state);
+        }
+        return resolved;
+    }
+
+    private Effects backEdgeEffects(LoopBeginNode loopBegin) {
+        return backEdgeEffects.computeIfAbsent(loopBegin, l -> new Effects());
+    }
+
+    /**
+     * Leaving a loop: fields of virtual objects and real objects computed inside the loop are
+     * seen after it through proxies at the exit.
+     */
+    void exit(LoopExitNode exit, HIRBlock block, BlockState state) {
+        CFGLoop<HIRBlock> loop = analysis.blockOf(exit.loopBegin()).getLoop();
+        Effects effects = analysis.effectsOf(block);
+        Map<ValueNode, ValueProxyNode> proxies = new IdentityHashMap<>();
+        for (VirtualObjectNode object : new ArrayList<>(state.objects())) {
+            ObjectState s = state.get(object);
+            if (s.isVirtual()) {
+                for (int j = 0; j < s.entryCount(); j++) {
+                    ValueNode v = s.entry(j);
+                    if (!(v instanceof VirtualObjectNode) && inside(v, loop)) {
+                        s = s.withEntry(j, proxy(v, exit, block, effects, proxies));
+                    }
+                }
+                state.put(object, s);
+            } else if (inside(s.materializedValue(), loop)) {
+                state.put(object, ObjectState.materialized(proxy(s.materializedValue(), exit, block, effects, proxies)));
+            }
+        }
+    }
+
+    private ValueProxyNode proxy(ValueNode value, LoopExitNode exit, HIRBlock block, Effects effects, Map<ValueNode, ValueProxyNode> proxies) {
+        return proxies.computeIfAbsent(value, v -> {
+            ValueProxyNode proxy = new ValueProxyNode(v, exit);
+            analysis.created(proxy, block);
+            effects.addFloating(proxy);
+            return proxy;
+        });
+    }
+
+    private boolean inside(ValueNode value, CFGLoop<HIRBlock> loop) {
+        HIRBlock block = analysis.definingBlock(value);
+        return block != null && block.getLoop() != null && block.getLoop().isAncestorOrSelf(loop);
+    }
+}

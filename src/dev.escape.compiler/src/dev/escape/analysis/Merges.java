@@ -1,0 +1,220 @@
+package dev.escape.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.escape.decisions.Materialization.Cause;
+import jdk.graal.compiler.core.common.type.Stamp;
+import jdk.graal.compiler.nodes.AbstractMergeNode;
+import jdk.graal.compiler.nodes.NodeView;
+import jdk.graal.compiler.nodes.PhiNode;
+import jdk.graal.compiler.nodes.ValueNode;
+import jdk.graal.compiler.nodes.ValuePhiNode;
+import jdk.graal.compiler.nodes.cfg.HIRBlock;
+import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
+
+/**
+ * Combines the states of a merge's predecessors. An object virtual on every incoming path stays
+ * virtual, its differing fields becoming phis; an object real on some path is materialized on the
+ * others (at the end of those predecessors only); a phi of the graph that always sees the same
+ * virtual object becomes that object, any other phi gets real inputs. Materializing can make
+ * other objects or phis need it too, so the rules run until nothing changes.
+ */
+final class Merges {
+    private final Analysis analysis;
+
+    Merges(Analysis analysis) {
+        this.analysis = analysis;
+    }
+
+    BlockState merge(AbstractMergeNode merge, HIRBlock block) {
+        int n = merge.phiPredecessorCount();
+        BlockState[] states = new BlockState[n];
+        HIRBlock[] preds = new HIRBlock[n];
+        for (int i = 0; i < n; i++) {
+            preds[i] = analysis.blockOf(merge.phiPredecessorAt(i));
+            BlockState end = analysis.endState(preds[i]);
+            if (end == null) {
+                throw new Unsupported("merge predecessor not analyzed: " + preds[i]);
+            }
+            states[i] = end.copy();
+        }
+        boolean changed;
+        do {
+            changed = materializeForPhis(merge, states, preds) | materializeMixedObjects(merge, states, preds);
+        } while (changed);
+        BlockState result = buildResult(merge, block, states);
+        connectPhis(merge, block, states, result);
+        for (int i = 0; i < n; i++) {
+            // Materializations at the end of a predecessor belong to its end state too.
+            analysis.replaceEndState(preds[i], states[i]);
+        }
+        return result;
+    }
+
+    /** Phis whose inputs are not all the same virtual object need real inputs. */
+    private boolean materializeForPhis(AbstractMergeNode merge, BlockState[] states, HIRBlock[] preds) {
+        boolean changed = false;
+        for (PhiNode phi : merge.valuePhis()) {
+            VirtualObjectNode same = sameVirtual(phi, states);
+            if (same != null) {
+                continue;
+            }
+            for (int i = 0; i < states.length; i++) {
+                if (analysis.resolve(phi.valueAt(i), states[i]) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
+                    analysis.materialize(v, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
+                    changed = true;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** The virtual object all inputs of {@code phi} stand for, or null. */
+    VirtualObjectNode sameVirtual(PhiNode phi, BlockState[] states) {
+        VirtualObjectNode same = null;
+        for (int i = 0; i < states.length; i++) {
+            if (!(analysis.resolve(phi.valueAt(i), states[i]) instanceof VirtualObjectNode v) || !states[i].isVirtual(v) || (same != null && same != v)) {
+                return null;
+            }
+            same = v;
+        }
+        return same;
+    }
+
+    /** Objects real on some path, or virtual with differing locks or differing virtual fields. */
+    private boolean materializeMixedObjects(AbstractMergeNode merge, BlockState[] states, HIRBlock[] preds) {
+        boolean changed = false;
+        for (VirtualObjectNode object : common(states)) {
+            boolean allVirtual = true;
+            boolean anyVirtual = false;
+            for (BlockState s : states) {
+                allVirtual &= s.isVirtual(object);
+                anyVirtual |= s.isVirtual(object);
+            }
+            if (!anyVirtual) {
+                continue;
+            }
+            boolean conflict = !allVirtual || !sameLocks(object, states);
+            if (!conflict) {
+                for (int j = 0; j < states[0].get(object).entryCount() && !conflict; j++) {
+                    conflict = differs(object, j, states) && anyVirtualEntry(object, j, states);
+                }
+            }
+            if (conflict) {
+                for (int i = 0; i < states.length; i++) {
+                    if (states[i].isVirtual(object)) {
+                        analysis.materialize(object, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
+    private BlockState buildResult(AbstractMergeNode merge, HIRBlock block, BlockState[] states) {
+        BlockState result = new BlockState();
+        Effects effects = analysis.effectsOf(block);
+        for (VirtualObjectNode object : common(states)) {
+            ObjectState first = states[0].get(object);
+            if (first.isVirtual()) {
+                ObjectState merged = first;
+                for (int j = 0; j < first.entryCount(); j++) {
+                    if (differs(object, j, states)) {
+                        ValueNode[] values = new ValueNode[states.length];
+                        for (int i = 0; i < states.length; i++) {
+                            values[i] = analysis.resolve(states[i].get(object).entry(j), states[i]);
+                        }
+                        merged = merged.withEntry(j, newPhi(merge, block, effects, values));
+                    }
+                }
+                result.put(object, merged);
+            } else {
+                ValueNode[] values = new ValueNode[states.length];
+                boolean same = true;
+                for (int i = 0; i < states.length; i++) {
+                    values[i] = states[i].get(object).materializedValue();
+                    same &= values[i] == values[0];
+                }
+                result.put(object, ObjectState.materialized(same ? values[0] : newPhi(merge, block, effects, values)));
+            }
+        }
+        return result;
+    }
+
+    private ValuePhiNode newPhi(AbstractMergeNode merge, HIRBlock block, Effects effects, ValueNode[] values) {
+        Stamp stamp = values[0].stamp(NodeView.DEFAULT);
+        for (ValueNode v : values) {
+            stamp = stamp.meet(v.stamp(NodeView.DEFAULT));
+        }
+        ValuePhiNode phi = new ValuePhiNode(stamp, merge, values);
+        analysis.created(phi, block);
+        effects.addFloating(phi);
+        return phi;
+    }
+
+    private void connectPhis(AbstractMergeNode merge, HIRBlock block, BlockState[] states, BlockState result) {
+        Effects effects = analysis.effectsOf(block);
+        for (PhiNode phi : merge.valuePhis()) {
+            VirtualObjectNode same = sameVirtual(phi, states);
+            if (same != null && result.isVirtual(same)) {
+                analysis.alias(phi, same);
+                continue;
+            }
+            for (int i = 0; i < states.length; i++) {
+                ValueNode value = analysis.resolve(phi.valueAt(i), states[i]);
+                if (value != phi.valueAt(i)) {
+                    setPhiInput(effects, phi, i, value);
+                }
+            }
+        }
+    }
+
+    static void setPhiInput(Effects effects, PhiNode phi, int index, ValueNode value) {
+        effects.add(graph -> phi.setValueAt(index, Effects.alive(graph, value)));
+    }
+
+    private static boolean differs(VirtualObjectNode object, int j, BlockState[] states) {
+        ValueNode first = states[0].get(object).entry(j);
+        for (BlockState s : states) {
+            if (s.get(object).entry(j) != first) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyVirtualEntry(VirtualObjectNode object, int j, BlockState[] states) {
+        for (BlockState s : states) {
+            if (s.get(object).entry(j) instanceof VirtualObjectNode v && s.isVirtual(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameLocks(VirtualObjectNode object, BlockState[] states) {
+        for (BlockState s : states) {
+            if (!s.get(object).locks().equals(states[0].get(object).locks())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Objects every predecessor knows; others cannot be reached after the merge except through phis. */
+    static List<VirtualObjectNode> common(BlockState[] states) {
+        List<VirtualObjectNode> result = new ArrayList<>();
+        for (VirtualObjectNode object : states[0].objects()) {
+            boolean everywhere = true;
+            for (BlockState s : states) {
+                everywhere &= s.contains(object);
+            }
+            if (everywhere) {
+                result.add(object);
+            }
+        }
+        return result;
+    }
+}

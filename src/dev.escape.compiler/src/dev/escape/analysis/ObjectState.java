@@ -1,0 +1,104 @@
+package dev.escape.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jdk.graal.compiler.nodes.ValueNode;
+import jdk.graal.compiler.nodes.java.MonitorIdNode;
+
+/**
+ * What one block knows about one virtual object: either its field values (entries, which may be
+ * other virtual objects) and the locks held on it, or, once materialized, the node that is the
+ * real object. Copied on write: a block state shares these with its predecessor's until one of
+ * them changes it.
+ */
+final class ObjectState {
+    private final ValueNode[] entries;
+    private final List<MonitorIdNode> locks;
+    private final boolean ensureVirtualized;
+    private final ValueNode materialized;
+
+    private ObjectState(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized, ValueNode materialized) {
+        this.entries = entries;
+        this.locks = locks;
+        this.ensureVirtualized = ensureVirtualized;
+        this.materialized = materialized;
+    }
+
+    static ObjectState virtual(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized) {
+        return new ObjectState(entries.clone(), List.copyOf(locks), ensureVirtualized, null);
+    }
+
+    static ObjectState materialized(ValueNode value) {
+        return new ObjectState(null, List.of(), false, value);
+    }
+
+    boolean isVirtual() {
+        return materialized == null;
+    }
+
+    ValueNode materializedValue() {
+        return materialized;
+    }
+
+    int entryCount() {
+        return entries.length;
+    }
+
+    ValueNode entry(int index) {
+        return entries[index];
+    }
+
+    ValueNode[] entries() {
+        return entries.clone();
+    }
+
+    ObjectState withEntry(int index, ValueNode value) {
+        ValueNode[] copy = entries.clone();
+        copy[index] = value;
+        return new ObjectState(copy, locks, ensureVirtualized, null);
+    }
+
+    List<MonitorIdNode> locks() {
+        return locks;
+    }
+
+    boolean hasLocks() {
+        return !locks.isEmpty();
+    }
+
+    ObjectState withLock(MonitorIdNode monitor) {
+        List<MonitorIdNode> copy = new ArrayList<>(locks);
+        copy.add(monitor);
+        return new ObjectState(entries, List.copyOf(copy), ensureVirtualized, null);
+    }
+
+    ObjectState withoutLastLock() {
+        return new ObjectState(entries, List.copyOf(locks.subList(0, locks.size() - 1)), ensureVirtualized, null);
+    }
+
+    boolean ensureVirtualized() {
+        return ensureVirtualized;
+    }
+
+    ObjectState withEnsureVirtualized(boolean value) {
+        return new ObjectState(entries, locks, value, null);
+    }
+
+    /** Same field values, locks and materialization: no phi or materialization needed between them. */
+    boolean sameAs(ObjectState other) {
+        if (isVirtual() != other.isVirtual()) {
+            return false;
+        }
+        if (!isVirtual()) {
+            return materialized == other.materialized;
+        }
+        return Arrays.equals(entries, other.entries) && locks.equals(other.locks);
+    }
+
+    @Override
+    public String toString() {
+        return isVirtual() ? "virtual" + Arrays.toString(entries) + (locks.isEmpty() ? "" : " locks " + locks.size()) : "materialized " + materialized;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.escape.analysis;
+
+import java.util.List;
+
+import jdk.graal.compiler.core.common.GraalOptions;
+import jdk.graal.compiler.debug.DebugContext;
+import jdk.graal.compiler.graph.Node;
+import jdk.graal.compiler.graph.NodeSourcePosition;
+import jdk.graal.compiler.nodes.FixedNode;
+import jdk.graal.compiler.nodes.ValueNode;
+import jdk.graal.compiler.nodes.java.MonitorIdNode;
+import jdk.graal.compiler.nodes.spi.CoreProvidersDelegate;
+import jdk.graal.compiler.nodes.spi.VirtualizerTool;
+import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
+import jdk.graal.compiler.options.OptionValues;
+import jdk.vm.ci.meta.JavaKind;
+
+/**
+ * escape's side of Graal's {@code Virtualizable} protocol: a node's {@code virtualize} method asks
+ * this tool about the current {@link BlockState} and tells it what to do with the node. The tool
+ * turns the answers into state changes and {@link Effects}; nothing touches the graph here.
+ */
+final class Tool extends CoreProvidersDelegate implements VirtualizerTool {
+    private final Analysis analysis;
+    private final OptionValues options;
+    private final DebugContext debug;
+
+    private Node current;
+    private FixedNode position;
+    private BlockState state;
+    private Effects effects;
+    private boolean deleted;
+
+    Tool(Analysis analysis, OptionValues options, DebugContext debug) {
+        super(analysis.providers());
+        this.analysis = analysis;
+        this.options = options;
+        this.debug = debug;
+    }
+
+    /** Prepares the tool for one call of {@code virtualize} on {@code node}. */
+    void reset(Node node, FixedNode insertionPoint, BlockState blockState, Effects blockEffects) {
+        this.current = node;
+        this.position = insertionPoint;
+        this.state = blockState;
+        this.effects = blockEffects;
+        this.deleted = false;
+    }
+
+    /** True if the last {@code virtualize} removed or replaced the node. */
+    boolean isDeleted() {
+        return deleted;
+    }
+
+    @Override
+    public int getMaximumEntryCount() {
+        return GraalOptions.MaximumEscapeAnalysisArrayLength.getValue(options);
+    }
+
+    @Override
+    public void createVirtualObject(VirtualObjectNode virtualObject, ValueNode[] entryState, List<MonitorIdNode> locks, NodeSourcePosition sourcePosition, boolean ensureVirtualized) {
+        if (!virtualObject.isAlive()) {
+            if (sourcePosition != null && virtualObject.getNodeSourcePosition() == null) {
+                virtualObject.setNodeSourcePosition(sourcePosition);
+            }
+            effects.addFloating(virtualObject);
+        }
+        ValueNode[] entries = new ValueNode[entryState.length];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = analysis.resolve(entryState[i], state);
+        }
+        state.put(virtualObject, ObjectState.virtual(entries, locks, ensureVirtualized));
+        analysis.decisions().created(virtualObject, current);
+    }
+
+    @Override
+    public ValueNode getAlias(ValueNode value) {
+        return analysis.resolve(value, state);
+    }
+
+    @Override
+    public boolean setVirtualEntry(VirtualObjectNode virtualObject, int index, ValueNode value, JavaKind accessKind, long offset) {
+        ObjectState object = state.get(virtualObject);
+        JavaKind entryKind = virtualObject.entryKind(getMetaAccessExtensionProvider(), index);
+        if (accessKind != null && accessKind.getStackKind() != entryKind.getStackKind()) {
+            // A mismatched (e.g. unsafe) access: the caller materializes the object instead.
+            return false;
+        }
+        if (accessKind != null && accessKind != entryKind && (accessKind.getBitCount() != entryKind.getBitCount())) {
+            return false;
+        }
+        state.put(virtualObject, object.withEntry(index, analysis.resolve(value, state)));
+        return true;
+    }
+
+    @Override
+    public ValueNode getEntry(VirtualObjectNode virtualObject, int index) {
+        return state.get(virtualObject).entry(index);
+    }
+
+    @Override
+    public boolean canVirtualizeLock(VirtualObjectNode virtualObject, MonitorIdNode monitorId) {
+        // A monitor entered in more than one place (e.g. re-entered in a loop) cannot be counted statically.
+        return !monitorId.isMultipleEntry();
+    }
+
+    @Override
+    public void addLock(VirtualObjectNode virtualObject, MonitorIdNode monitorId) {
+        state.put(virtualObject, state.get(virtualObject).withLock(monitorId));
+    }
+
+    @Override
+    public MonitorIdNode removeLock(VirtualObjectNode virtualObject) {
+        ObjectState object = state.get(virtualObject);
+        MonitorIdNode last = object.locks().get(object.locks().size() - 1);
+        state.put(virtualObject, object.withoutLastLock());
+        return last;
+    }
+
+    @Override
+    public void setEnsureVirtualized(VirtualObjectNode virtualObject, boolean ensureVirtualized) {
+        state.put(virtualObject, state.get(virtualObject).withEnsureVirtualized(ensureVirtualized));
+    }
+
+    @Override
+    public void replaceWithVirtual(VirtualObjectNode virtualObject) {
+        analysis.alias((ValueNode) current, virtualObject);
+        effects.replaceAndDelete((ValueNode) current, virtualObject);
+        deleted = true;
+    }
+
+    @Override
+    public void replaceWithValue(ValueNode replacement) {
+        ValueNode value = analysis.resolve(replacement, state);
+        analysis.alias((ValueNode) current, value);
+        effects.replaceAndDelete((ValueNode) current, value);
+        deleted = true;
+    }
+
+    @Override
+    public void replaceWith(ValueNode value) {
+        if (analysis.resolve(value, state) instanceof VirtualObjectNode virtual) {
+            replaceWithVirtual(virtual);
+        } else {
+            replaceWithValue(value);
+        }
+    }
+
+    @Override
+    public void delete() {
+        effects.replaceAndDelete((ValueNode) current, null);
+        deleted = true;
+    }
+
+    @Override
+    public void replaceFirstInput(Node oldInput, Node replacement) {
+        Node user = current;
+        effects.add(graph -> {
+            Effects.alive(graph, replacement);
+            user.replaceFirstInput(oldInput, replacement);
+        });
+    }
+
+    @Override
+    public void addNode(ValueNode node) {
+        effects.addFloating(node);
+    }
+
+    @Override
+    public void ensureAdded(ValueNode node) {
+        effects.addFloating(node);
+    }
+
+    @Override
+    public boolean ensureMaterialized(VirtualObjectNode virtualObject) {
+        if (!state.isVirtual(virtualObject)) {
+            return false;
+        }
+        analysis.materialize(virtualObject, state, effects, position, current);
+        return true;
+    }
+
+    @Override
+    public boolean canVirtualizeLargeByteArrayUnsafeAccess() {
+        return false;
+    }
+
+    @Override
+    public OptionValues getOptions() {
+        return options;
+    }
+
+    @Override
+    public DebugContext getDebug() {
+        return debug;
+    }
+
+    @Override
+    public VirtualizerTool createSnapshot() {
+        throw new Unsupported("a node asked for a snapshot of the virtualizer state (" + current.getClass().getSimpleName() + ")");
+    }
+}
