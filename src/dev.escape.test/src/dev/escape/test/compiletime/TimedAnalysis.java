@@ -16,6 +16,7 @@ final class TimedAnalysis implements EscapeAnalysis {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final EscapeAnalysis delegate;
     private long nanos;
+    private boolean fellBack;
 
     TimedAnalysis(EscapeAnalysis delegate) {
         this.delegate = delegate;
@@ -27,10 +28,12 @@ final class TimedAnalysis implements EscapeAnalysis {
     }
 
     @Override
-    public void apply(StructuredGraph graph, CoreProviders context) {
+    public Outcome apply(StructuredGraph graph, CoreProviders context) {
         long start = THREADS.getCurrentThreadCpuTime();
         try {
-            delegate.apply(graph, context);
+            Outcome outcome = delegate.apply(graph, context);
+            fellBack |= outcome.fallback() != null;
+            return outcome;
         } finally {
             nanos += THREADS.getCurrentThreadCpuTime() - start;
         }
@@ -39,5 +42,10 @@ final class TimedAnalysis implements EscapeAnalysis {
     /** CPU time spent in {@link #apply} so far (all calls), in nanoseconds. */
     long nanos() {
         return nanos;
+    }
+
+    /** Whether the analysis handed a graph to Graal's phase (its time then includes that phase). */
+    boolean fellBack() {
+        return fellBack;
     }
 }
