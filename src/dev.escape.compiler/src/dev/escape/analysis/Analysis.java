@@ -224,7 +224,7 @@ public final class Analysis {
                 alias = resolve(input, state);
             }
             if (alias != input && !(alias instanceof VirtualObjectNode)) {
-                effects.replaceInput(node, input, aliases.get(input) instanceof VirtualObjectNode v ? v : null, alias);
+                effects.replaceInput(node, input, virtualOf(input), alias);
             }
         }
     }
@@ -240,7 +240,7 @@ public final class Analysis {
                 aliases.put(proxy, ours);
                 effects.replaceAndDelete(proxy, ours);
             } else {
-                effects.replaceInput(proxy, proxy.value(), null, alias);
+                effects.replaceInput(proxy, proxy.value(), virtualOf(proxy.value()), alias);
             }
         }
     }
@@ -261,6 +261,11 @@ public final class Analysis {
             }
         }
         return alias;
+    }
+
+    /** The virtual object that {@code node} aliases (and may already be replaced by), or null. */
+    private VirtualObjectNode virtualOf(ValueNode node) {
+        return aliases.get(node) instanceof VirtualObjectNode v ? v : null;
     }
 
     void alias(ValueNode node, ValueNode target) {
@@ -306,51 +311,66 @@ public final class Analysis {
     void materialize(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user, Cause cause) {
         List<VirtualObjectNode> objects = new ArrayList<>();
         collectVirtual(object, state, objects);
-        CommitAllocationNode commit = new CommitAllocationNode();
-        List<AllocatedObjectNode> allocated = new ArrayList<>();
-        Map<VirtualObjectNode, ValueNode[]> entries = new LinkedHashMap<>();
+        Map<VirtualObjectNode, ObjectState> committed = new LinkedHashMap<>();
+        Map<VirtualObjectNode, AllocatedObjectNode> allocated = new LinkedHashMap<>();
         HIRBlock block = blockOf(position);
         for (VirtualObjectNode o : objects) {
             ObjectState s = state.get(o);
-            entries.put(o, s.entries());
             ValueNode representation = o.getMaterializedRepresentation(position, s.entries(), lockState(s.locks()));
             if (representation instanceof AllocatedObjectNode real) {
-                real.setCommit(commit);
-                allocated.add(real);
-                commit.getVirtualObjects().add(o);
-                commit.getEnsureVirtual().add(s.ensureVirtualized());
-                commit.addLocks(s.locks());
-                state.put(o, ObjectState.materialized(real));
-                created(real, block);
-            } else {
+                committed.put(o, s);
+                allocated.put(o, real);
+            } else if (representation instanceof FixedWithNextNode fixed && !s.hasLocks() && !hasVirtualEntry(s, state)) {
                 // e.g. a box: a plain node takes the place of the commit for this object
-                if (!(representation instanceof FixedWithNextNode fixed) || s.hasLocks()) {
-                    throw new Unsupported("cannot materialize " + o + " as " + representation);
-                }
-                state.put(o, ObjectState.materialized(representation));
-                created(representation, block);
-                ValueNode[] values = s.entries();
-                for (int i = 0; i < values.length; i++) {
-                    if (values[i] instanceof VirtualObjectNode) {
-                        throw new Unsupported("a boxed value that is itself virtual");
-                    }
-                }
                 effects.addFixedBefore(position, fixed);
+            } else {
+                throw new Unsupported("cannot materialize " + o + " as " + representation);
             }
+            state.put(o, ObjectState.materialized(representation));
+            created(representation, block);
             effects.add(decisions.materialized(o, o == object ? null : object, position, user, cause));
         }
-        if (!allocated.isEmpty()) {
-            for (VirtualObjectNode o : commit.getVirtualObjects()) {
-                for (ValueNode value : entries.get(o)) {
-                    // Fields that point to objects of this commit name them by their virtual node.
-                    commit.getValues().add(value instanceof VirtualObjectNode v && entries.containsKey(v) && commit.getVirtualObjects().contains(v) ? v : resolve(value, state));
-                }
-            }
-            effects.addFixedBefore(position, commit);
-            for (AllocatedObjectNode real : allocated) {
-                effects.addFloating(real);
+        if (committed.isEmpty()) {
+            return;
+        }
+        // Fields pointing to objects of this commit name them by their virtual node; others are real values.
+        List<ValueNode> values = new ArrayList<>();
+        for (ObjectState s : committed.values()) {
+            for (ValueNode entry : s.entries()) {
+                values.add(entry instanceof VirtualObjectNode v && committed.containsKey(v) ? v : resolve(entry, state));
             }
         }
+        effects.add(graph -> commit(graph, position, committed, allocated, values));
+    }
+
+    /**
+     * Builds the commit when the effect is applied: a node's input lists may only be filled once
+     * the node is in the graph (usages are registered as inputs are set).
+     */
+    private static void commit(StructuredGraph graph, FixedNode position, Map<VirtualObjectNode, ObjectState> committed, Map<VirtualObjectNode, AllocatedObjectNode> allocated,
+                    List<ValueNode> values) {
+        CommitAllocationNode commit = graph.add(new CommitAllocationNode());
+        for (Map.Entry<VirtualObjectNode, ObjectState> e : committed.entrySet()) {
+            commit.getVirtualObjects().add(Effects.alive(graph, e.getKey()));
+            commit.getEnsureVirtual().add(e.getValue().ensureVirtualized());
+            commit.addLocks(e.getValue().locks());
+        }
+        for (ValueNode v : values) {
+            commit.getValues().add(Effects.alive(graph, v));
+        }
+        graph.addBeforeFixed(position, commit);
+        for (AllocatedObjectNode real : allocated.values()) {
+            Effects.alive(graph, real).setCommit(commit);
+        }
+    }
+
+    private static boolean hasVirtualEntry(ObjectState object, BlockState state) {
+        for (int i = 0; i < object.entryCount(); i++) {
+            if (object.entry(i) instanceof VirtualObjectNode v && state.isVirtual(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void collectVirtual(VirtualObjectNode object, BlockState state, List<VirtualObjectNode> into) {

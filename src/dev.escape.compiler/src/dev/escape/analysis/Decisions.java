@@ -1,10 +1,14 @@
 package dev.escape.analysis;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.escape.decisions.AllocationSite;
 import dev.escape.decisions.Census;
@@ -15,6 +19,7 @@ import dev.escape.decisions.SiteDecision;
 import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.graph.NodeSourcePosition;
 import jdk.graal.compiler.nodes.AbstractMergeNode;
+import jdk.graal.compiler.nodes.CallTargetNode;
 import jdk.graal.compiler.nodes.FixedNode;
 import jdk.graal.compiler.nodes.Invoke;
 import jdk.graal.compiler.nodes.ReturnNode;
@@ -38,7 +43,7 @@ public final class Decisions {
     private record Origin(AllocationSite site, HIRBlock block) {
     }
 
-    private record Event(AllocationSite site, Materialization materialization, boolean onEveryPath) {
+    private record Event(VirtualObjectNode object, AllocationSite site, Materialization materialization, HIRBlock block) {
     }
 
     private final Map<VirtualObjectNode, Origin> origins = new IdentityHashMap<>();
@@ -65,8 +70,8 @@ public final class Decisions {
         AllocationSite holderSite = holder == null ? null : origins.containsKey(holder) ? origins.get(holder).site() : Census.virtualSite(holder);
         NodeSourcePosition where = position(user, position);
         Materialization m = new Materialization(AllocationSite.frames(where), cause, holder != null ? null : detail(user, cause), holderSite);
-        boolean everyPath = origin != null && origin.block() != null && postDominates(analysis.blockOf(position), origin.block());
-        return graph -> events.add(new Event(site, m, everyPath));
+        HIRBlock block = analysis.blockOf(position);
+        return graph -> events.add(new Event(object, site, m, block));
     }
 
     private static NodeSourcePosition position(Node user, FixedNode position) {
@@ -78,18 +83,42 @@ public final class Decisions {
         return null;
     }
 
-    private static boolean postDominates(HIRBlock candidate, HIRBlock from) {
-        for (HIRBlock b = from; b != null; b = b.getPostdominator()) {
-            if (b == candidate) {
-                return true;
+    /**
+     * True if every path from the allocation of {@code object} to the end of the method passes one
+     * of its materializations: then it was kept, not eliminated on some paths.
+     */
+    private boolean materializedOnEveryPath(VirtualObjectNode object, List<Event> mine) {
+        Origin origin = origins.get(object);
+        if (origin == null || origin.block() == null) {
+            return true;
+        }
+        Set<HIRBlock> cuts = new HashSet<>();
+        for (Event e : mine) {
+            if (e.object() == object) {
+                cuts.add(e.block());
             }
         }
-        return false;
+        Set<HIRBlock> seen = new HashSet<>();
+        Deque<HIRBlock> work = new ArrayDeque<>(List.of(origin.block()));
+        while (!work.isEmpty()) {
+            HIRBlock b = work.pop();
+            if (cuts.contains(b) || !seen.add(b)) {
+                continue;
+            }
+            if (b.getSuccessorCount() == 0) {
+                return false;
+            }
+            for (int i = 0; i < b.getSuccessorCount(); i++) {
+                work.push(b.getSuccessorAt(i));
+            }
+        }
+        return true;
     }
 
     private Cause classify(Node user, VirtualObjectNode object) {
         return switch (user) {
             case Invoke i -> Cause.CALL;
+            case CallTargetNode c -> Cause.CALL;
             case StoreFieldNode s -> s.isStatic() ? Cause.STORE_STATIC : Cause.STORE_FIELD;
             case AccessIndexedNode a when analysis.resolveAny(a.array()) == object -> Cause.VARIABLE_INDEX;
             case StoreIndexedNode s -> Cause.STORE_ARRAY;
@@ -106,6 +135,7 @@ public final class Decisions {
     private static String detail(Node user, Cause cause) {
         return switch (user) {
             case Invoke i -> i.callTarget().targetMethod().format("%h.%n(%p)");
+            case CallTargetNode c -> c.targetMethod().format("%h.%n(%p)");
             case StoreFieldNode s -> s.field().format("%h.%n");
             case null -> null;
             default -> cause == Cause.NOT_VIRTUALIZABLE ? user.getClass().getSimpleName().replaceFirst("Node$", "") : null;
@@ -127,7 +157,7 @@ public final class Decisions {
                 result.add(new SiteDecision(site, Decision.KEPT, copies, "not virtualized: the allocation itself cannot be made virtual (e.g. array length not a constant or too large)", materializations));
             } else if (mine.isEmpty()) {
                 result.add(new SiteDecision(site, Decision.ELIMINATED, copies, null, List.of()));
-            } else if (mine.stream().anyMatch(Event::onEveryPath)) {
+            } else if (mine.stream().map(Event::object).distinct().allMatch(o -> materializedOnEveryPath(o, mine))) {
                 result.add(new SiteDecision(site, Decision.KEPT, copies, null, materializations));
             } else {
                 result.add(new SiteDecision(site, Decision.PARTIAL, copies, null, materializations));

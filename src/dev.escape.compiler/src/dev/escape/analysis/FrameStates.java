@@ -38,19 +38,28 @@ final class FrameStates {
 
     private void process(Node user, FrameState frameState, BlockState state, Effects effects) {
         Map<ValueNode, ValueNode> replacements = new IdentityHashMap<>();
-        Map<VirtualObjectNode, ValueNode[]> mappings = new LinkedHashMap<>();
+        // Per frame state of the chain (innermost first): the virtual objects it needs described.
+        List<Map<VirtualObjectNode, ValueNode[]>> mappings = new ArrayList<>();
+        boolean any = false;
         for (FrameState fs = frameState; fs != null; fs = fs.outerFrameState()) {
+            Map<VirtualObjectNode, ValueNode[]> own = new LinkedHashMap<>();
             for (ValueNode value : values(fs)) {
                 ValueNode alias = analysis.resolve(value, state);
                 if (alias != value) {
                     replacements.put(value, alias);
+                    // By the time this applies, the node may already stand replaced by its virtual object.
+                    if (analysis.resolveAny(value) instanceof VirtualObjectNode virtual && virtual != alias) {
+                        replacements.put(virtual, alias);
+                    }
                 }
                 if (alias instanceof VirtualObjectNode virtual) {
-                    describe(virtual, state, mappings);
+                    describe(virtual, state, own);
                 }
             }
+            mappings.add(own);
+            any |= !own.isEmpty();
         }
-        if (replacements.isEmpty() && mappings.isEmpty()) {
+        if (replacements.isEmpty() && !any) {
             return;
         }
         effects.add(graph -> {
@@ -59,15 +68,16 @@ final class FrameStates {
             }
             FrameState copy = frameState.duplicateWithVirtualState();
             user.replaceFirstInput(frameState, copy);
-            for (FrameState fs = copy; fs != null; fs = fs.outerFrameState()) {
+            int level = 0;
+            for (FrameState fs = copy; fs != null; fs = fs.outerFrameState(), level++) {
                 rewrite(fs, replacements, graph);
-            }
-            for (Map.Entry<VirtualObjectNode, ValueNode[]> e : mappings.entrySet()) {
-                ValueNode[] values = e.getValue();
-                for (ValueNode v : values) {
-                    Effects.alive(graph, v);
+                for (Map.Entry<VirtualObjectNode, ValueNode[]> e : mappings.get(level).entrySet()) {
+                    ValueNode[] values = e.getValue();
+                    for (ValueNode v : values) {
+                        Effects.alive(graph, v);
+                    }
+                    fs.addVirtualObjectMapping(graph.addOrUnique(new VirtualObjectState(Effects.alive(graph, e.getKey()), values)));
                 }
-                copy.addVirtualObjectMapping(graph.addOrUnique(new VirtualObjectState(Effects.alive(graph, e.getKey()), values)));
             }
         });
     }

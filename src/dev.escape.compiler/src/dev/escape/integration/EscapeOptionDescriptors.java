@@ -21,7 +21,7 @@ public final class EscapeOptionDescriptors implements OptionDescriptors {
                     describe("EscapeReport", EscapeOptions.EscapeReport, "Write escape's allocation report when the VM exits, in this format: text."),
                     describe("EscapeReportFile", EscapeOptions.EscapeReportFile, "File that receives escape's allocation report."),
                     describe("EscapeMethods", EscapeOptions.EscapeMethods, "Record escape decisions only for compilations of methods matching this filter (Graal MethodFilter syntax)."),
-                    describe("EscapeAnalysis", EscapeOptions.EscapeAnalysis, "Analysis in the escape slot: graal (default) or escape (escape's own partial escape analysis, experimental)."));
+                    describe("EscapeAnalysis", EscapeOptions.EscapeAnalysis, "Analysis in the escape slot: escape (escape's own partial escape analysis, falling back to Graal's; default) or graal (Graal's phase only)."));
 
     private static OptionDescriptor describe(String name, OptionKey<String> key, String help) {
         return OptionDescriptor.create(name, OptionType.User, String.class, help, CONTAINER, name, key);

@@ -17,9 +17,8 @@ public final class EscapeOptions {
     /** Graal method filter ({@code Class.method,Other.*}) limiting which compilations are recorded. */
     public static final OptionKey<String> EscapeMethods = new OptionKey<>(null);
     /**
-     * Which analysis runs in the escape slot: {@code graal} (Graal's phase, the default until
-     * escape's own analysis materializes correctly) or {@code escape} (escape's own, with Graal's as
-     * the fallback).
+     * Which analysis runs in the escape slot: {@code escape} (escape's own, with Graal's phase as
+     * the fallback; the default) or {@code graal} (Graal's phase only, for comparison).
      */
-    public static final OptionKey<String> EscapeAnalysis = new OptionKey<>("graal");
+    public static final OptionKey<String> EscapeAnalysis = new OptionKey<>("escape");
 }

@@ -32,7 +32,7 @@ class JitModeTest {
         String text = Files.readString(report);
         assertTrue(text.contains("dev.escape.demo.Demo.escapesThroughCall(int)"), text);
         assertTrue(text.matches("(?s).*Demo\\.java:\\d+: new dev\\.escape\\.demo\\.Demo\\$Box kept: materialized at Demo\\.java:\\d+ \\(before call Demo\\.log\\(Demo\\$Box\\)\\).*"), text);
-        assertTrue(text.contains("analysis graal"), text);
+        assertTrue(text.contains("analysis escape"), text);
     }
 
     @Test

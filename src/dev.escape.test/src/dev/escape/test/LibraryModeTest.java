@@ -52,6 +52,8 @@ class LibraryModeTest {
     @MethodSource("corpus")
     void allocationsDecisionsAndResults(String name, int allocationsLeft, List<Decision> decisions, List<Object[]> inputs) {
         Compiled compiled = GraalHarness.compile(Basics.class, name, Slot.ESCAPE);
+        assertEquals(null, compiled.record().fallback(), () -> "escape's analysis fell back to Graal's: " + compiled.record());
+        assertEquals("escape", compiled.record().analysis());
         assertEquals(allocationsLeft, compiled.allocations(), () -> "allocations left in " + name + ": " + compiled.record());
         assertEquals(decisions, compiled.sites().stream().map(SiteDecision::decision).toList(), () -> describe(compiled));
         for (Object[] in : inputs) {

@@ -10,10 +10,8 @@ import jdk.graal.compiler.phases.common.CanonicalizerPhase;
 
 /** What runs in the high-tier slot of Graal's final partial escape analysis. */
 public enum Slot {
-    /** The analysis the escape configuration runs by default (-Djdk.graal.EscapeAnalysis=graal). */
+    /** What the escape configuration runs: escape's own analysis, Graal's phase as its fallback. */
     ESCAPE,
-    /** escape's own analysis (-Djdk.graal.EscapeAnalysis=escape), Graal's phase as its fallback. */
-    OWN,
     /** Graal's own phase: the baseline. */
     GRAAL,
     /** Nothing: the graph as escape analysis finds it. */
@@ -21,8 +19,8 @@ public enum Slot {
 
     EscapeAnalysis analysis(OptionValues options) {
         return switch (this) {
-            case OWN -> new OwnEscapeAnalysis(CanonicalizerPhase.create(), new StockEscapeAnalysis(CanonicalizerPhase.create(), options));
-            case ESCAPE, GRAAL -> new StockEscapeAnalysis(CanonicalizerPhase.create(), options);
+            case ESCAPE -> new OwnEscapeAnalysis(CanonicalizerPhase.create(), new StockEscapeAnalysis(CanonicalizerPhase.create(), options));
+            case GRAAL -> new StockEscapeAnalysis(CanonicalizerPhase.create(), options);
             case NONE -> new EscapeAnalysis() {
                 @Override
                 public String name() {
