@@ -5,7 +5,7 @@
 # For every configuration it asks escape's launcher for that configuration's JVM flags (an
 # argfile), runs JMH with `-prof gc` and those flags appended to every fork, keeps JMH's JSON and
 # log, then ReportWriter (in benchmarks.jar) writes table.md, table.csv and chart.svg, and after a
-# full run regenerates benchmarks/RESULTS.md.
+# full run of everything regenerates benchmarks/RESULTS.md.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,7 +20,7 @@ BASELINE=graal
 # warms up for 8 iterations; quick mode only checks that every configuration and benchmark runs.
 QUICK_JMH=(-f 1 -wi 0 -i 1 -r 100ms)
 FULL_JMH=(-f 1 -wi 8 -w 1s -i 5 -r 1s)
-QUICK_MS_PER_RUN=550      # a first guess for the time-left estimate, replaced by measured time
+QUICK_MS_PER_RUN=1100     # measured: 37 benchmarks x 5 configurations in 3m15s on 2 cores (more when shared)
 FULL_MS_PER_RUN=13800
 # Flags for every fork, whatever the configuration.
 COMMON_FORK_FLAGS="-Xms1g -Xmx1g --sun-misc-unsafe-memory-access=allow"
@@ -39,7 +39,8 @@ B/op (gc.alloc.rate.norm) per benchmark and configuration, ratios against graal,
   --filter=REGEX   only benchmarks whose name (dev.escape.bench.Class.method) matches REGEX
   --out=DIR        where results go (default benchmarks/results/<timestamp>[-quick]/)
 
-A full run (without --quick) also regenerates benchmarks/RESULTS.md and benchmarks/RESULTS.svg.
+A full run (without --quick) of every benchmark under every configuration (no --filter, no
+--configs) also regenerates benchmarks/RESULTS.md and benchmarks/RESULTS.svg.
 Exit status: 0 if every benchmark ran under every configuration, 1 if some failed, 2 on bad usage.
 EOF
 }
@@ -52,18 +53,19 @@ die() {
 # ---------------------------------------------------------------------------- arguments
 quick=0
 configs_arg=""
+configs_set=0
 filter=""
 filter_set=0
 out=""
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
-    --configs=*) configs_arg="${arg#--configs=}"; [[ -n "$configs_arg" ]] || die "--configs needs a list, e.g. --configs=graal,escape" ;;
+    --configs=*) configs_arg="${arg#--configs=}"; configs_set=1; [[ -n "$configs_arg" ]] || die "--configs needs a list, e.g. --configs=graal,escape" ;;
     --filter=*) filter="${arg#--filter=}"; filter_set=1; [[ -n "$filter" ]] || die "--filter needs a regular expression, e.g. --filter=PartialEscape" ;;
     --out=*) out="${arg#--out=}"; [[ -n "$out" ]] || die "--out needs a directory" ;;
     --configs | --filter | --out) die "$arg takes its value after '=', e.g. $arg=..." ;;
     -h | --help | help) usage; exit 0 ;;
-    *) usage >&2; die "unknown argument '$arg'" ;;
+    *) die "unknown argument '$arg'; see ./escape bench --help" ;;
   esac
 done
 
@@ -107,7 +109,9 @@ mkdir -p "$SNAP/build" && cp -r "$ROOT/build/lib" "$SNAP/build/lib" || die "cann
 
 # The launcher knows the configurations; an unknown name makes it list them.
 launcher_plan() {
-  "$JAVA" -cp "$SNAP/build/lib/escape-launcher.jar" dev.escape.launcher.Launcher plan "$SNAP" "--config=$1"
+  local c=$1
+  shift
+  "$JAVA" -cp "$SNAP/build/lib/escape-launcher.jar" dev.escape.launcher.Launcher plan "$SNAP" "--config=$c" "$@"
 }
 if [[ -z "$configs_arg" ]]; then
   listing="$(launcher_plan "?" 2>&1 || true)"
@@ -226,6 +230,12 @@ for ((ci = 0; ci < nconf; ci++)); do
   c="${configs[$ci]}"
   json="$out/$c.json"
   rm -f "$json"
+  # A configuration that runs escape's phase also writes its decision report (at each fork's exit,
+  # outside the measurement): it names the analysis that ran. The others refuse --report.
+  if plan="$(launcher_plan "$c" --report --report-file="$out/$c.report.txt" 2>/dev/null)"; then
+    read -r _ argfile <<<"$plan"
+    argfiles[ci]="$argfile"
+  fi
   cp "${argfiles[$ci]}" "$out/$c.args"
   echo "bench: == configuration $c ($((ci + 1))/$nconf): JVM flags in $out/$c.args"
   set +e
@@ -243,7 +253,7 @@ wall=$(($(date +%s) - START))
 
 # ---------------------------------------------------------------------------- report
 graal_version="$(find "$ROOT/build/lib/graal" -maxdepth 1 -name 'compiler-*.jar' -printf '%f\n' 2>/dev/null | sed 's/^compiler-\(.*\)\.jar$/\1/' | head -n1)"
-escape_version="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+escape_version="$(git -C "$ROOT" log -1 --format='%h (%cs: %s)' 2>/dev/null || echo unknown)"
 if [[ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]]; then
   escape_version="$escape_version (with uncommitted changes)"
 fi
@@ -255,10 +265,24 @@ report_args=(--out "$out" --baseline "$BASELINE" --expect "$out/benchmarks.txt"
 if [[ $filter_set == 1 ]]; then
   report_args+=(--meta "filter=$filter")
 fi
+# Which analysis each escape-phase configuration ran, as its decision report names it.
+analyses=()
+for c in "${configs[@]}"; do
+  if [[ -f "$out/$c.report.txt" ]]; then
+    names="$(grep -oE ', analysis [^:(]+' "$out/$c.report.txt" | sed 's/^, analysis //; s/ *$//' | sort -u | paste -sd/ - || true)"
+    analyses+=("\`$c\` ran the analysis named '${names:-unknown: its report lists no compilation with allocations}'")
+  fi
+done
+if [[ ${#analyses[@]} -gt 0 ]]; then
+  report_args+=(--meta "analysis=$(IFS=';'; echo "${analyses[*]}" | sed 's/;/; /g') (from escape's decision report)")
+fi
 for c in "${configs[@]}"; do
   report_args+=(--config "$c=$out/$c.json")
 done
-if [[ $mode == full ]]; then
+# RESULTS.md is the latest full run of everything: a partial run does not replace it.
+publish=0
+if [[ $mode == full && $filter_set == 0 && $configs_set == 0 ]]; then
+  publish=1
   report_args+=(--results-md "$HERE/RESULTS.md")
 fi
 set +e
@@ -267,7 +291,11 @@ report_status=$?
 set -e
 
 echo "bench: done in $(hms "$wall"): $out/table.md, table.csv, chart.svg"
-[[ $mode == full ]] && echo "bench: regenerated $HERE/RESULTS.md and RESULTS.svg"
+if [[ $publish == 1 ]]; then
+  echo "bench: regenerated $HERE/RESULTS.md and RESULTS.svg"
+elif [[ $mode == full ]]; then
+  echo "bench: RESULTS.md not regenerated: only a full run without --filter and --configs replaces it"
+fi
 if [[ ${#failed_configs[@]} -gt 0 || $report_status -ne 0 ]]; then
   [[ ${#failed_configs[@]} -gt 0 ]] && echo "bench: configurations with failures: ${failed_configs[*]}" >&2
   exit 1

@@ -62,6 +62,9 @@ public final class Analysis {
     private final Loops loops;
     private final Merges merges;
     private final FrameStates frameStates;
+    private final Identity identity = new Identity(this);
+    /** The one virtual object each phi of mergeable objects stands for, kept across loop iterations. */
+    private final Map<ValueNode, VirtualObjectNode> mergedObjects = new IdentityHashMap<>();
 
     public Analysis(StructuredGraph graph, CoreProviders providers, ScheduleResult schedule, Decisions decisions) {
         this.graph = graph;
@@ -84,6 +87,19 @@ public final class Analysis {
 
     Decisions decisions() {
         return decisions;
+    }
+
+    Identity identity() {
+        return identity;
+    }
+
+    /** The virtual object that stands for {@code phi} when its inputs merge into one (shaped like {@code like}). */
+    VirtualObjectNode mergedObject(ValueNode phi, VirtualObjectNode like) {
+        return mergedObjects.computeIfAbsent(phi, p -> {
+            VirtualObjectNode merged = like.duplicate();
+            merged.setNodeSourcePosition(like.getNodeSourcePosition());
+            return merged;
+        });
     }
 
     StructuredGraph graph() {
@@ -167,6 +183,12 @@ public final class Analysis {
         BlockState state = endStates.get(block.getFirstPredecessor()).copy();
         if (begin instanceof LoopExitNode exit) {
             loops.exit(exit, block, state);
+            // The schedule does not list proxies; they belong to their loop exit.
+            for (ProxyNode proxy : exit.proxies().snapshot()) {
+                if (proxy instanceof ValueProxyNode value) {
+                    processProxy(value, state, blockEffects.get(block));
+                }
+            }
         }
         return state;
     }
@@ -196,9 +218,8 @@ public final class Analysis {
     }
 
     void processNode(Node node, FixedNode position, BlockState state, Effects effects) {
-        if (node instanceof ValueProxyNode proxy) {
-            processProxy(proxy, state, effects);
-            return;
+        if (node instanceof ProxyNode) {
+            return; // processed with their loop exit
         }
         if (node instanceof Virtualizable virtualizable && !(node instanceof ProxyNode)) {
             tool.reset(node, position, state, effects);

@@ -62,6 +62,14 @@ public final class Decisions {
         origins.put(object, new Origin(site != null ? site : Census.virtualSite(object), analysis.blockOf(creator)));
     }
 
+    /** {@code merged} stands for objects of the site of {@code input} meeting at a phi. */
+    void merged(VirtualObjectNode merged, VirtualObjectNode input) {
+        Origin origin = origins.get(input);
+        if (origin != null) {
+            origins.putIfAbsent(merged, origin);
+        }
+    }
+
     /** An effect recording that {@code object} is materialized before {@code position} for {@code user}. */
     Effect materialized(VirtualObjectNode object, VirtualObjectNode holder, FixedNode position, Node user, Cause given) {
         Origin origin = origins.get(object);

@@ -53,7 +53,21 @@ final class Loops {
         final Set<VirtualObjectNode> realAtEntry = new LinkedHashSet<>();
         final Map<VirtualObjectNode, Set<Integer>> phiFields = new LinkedHashMap<>();
         final Set<PhiNode> realPhis = new LinkedHashSet<>();
+        /** Graph phis whose entry and back-edge objects become one new virtual object. */
+        final Set<PhiNode> mergedPhis = new LinkedHashSet<>();
         Cause entryCause = Cause.MERGE;
+        /** Set when building the header state already proved an assumption wrong. */
+        boolean dirty;
+
+        /** Gives up on keeping {@code phi}'s objects virtual: it gets real inputs from now on. */
+        void makeReal(PhiNode phi, VirtualObjectNode entryObject) {
+            mergedPhis.remove(phi);
+            realPhis.add(phi);
+            if (entryObject != null) {
+                realAtEntry.add(entryObject);
+            }
+            dirty = true;
+        }
     }
 
     void process(CFGLoop<HIRBlock> loop) {
@@ -68,10 +82,11 @@ final class Loops {
                 cutOff(entry, loopBegin, plan);
             }
             Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis = new LinkedHashMap<>();
+            plan.dirty = false;
             BlockState headerState = start(loop, loopBegin, entry, plan, phis);
             analysis.processBlock(header, headerState.copy());
             analysis.processRegion(body, loop);
-            if (check(loopBegin, headerState, plan, phis)) {
+            if (check(loopBegin, entry, headerState, plan, phis) && !plan.dirty) {
                 finish(loopBegin, headerState, phis);
                 return;
             }
@@ -90,6 +105,7 @@ final class Loops {
             }
         }
         plan.realPhis.addAll(loopBegin.valuePhis().snapshot());
+        plan.mergedPhis.clear();
     }
 
     /** Clears earlier iterations' effects and builds the header state from the entry state and the plan. */
@@ -109,21 +125,39 @@ final class Loops {
             }
         }
         // Phis of the graph need real entry values unless they follow one virtual object.
+        HIRBlock header = analysis.blockOf(loopBegin);
         for (PhiNode phi : loopBegin.valuePhis()) {
             ValueNode in = analysis.resolve(phi.valueAt(0), state);
             if (in instanceof VirtualObjectNode v && state.isVirtual(v)) {
                 if (plan.realPhis.contains(phi)) {
                     throw new IllegalStateException("a real phi whose entry object is still virtual: " + phi);
                 }
-                analysis.alias(phi, v);
+                if (plan.mergedPhis.contains(phi)) {
+                    VirtualObjectNode merged = analysis.mergedObject(phi, v);
+                    ObjectState fields = state.get(v);
+                    Map<Integer, ValuePhiNode> fieldPhis = new LinkedHashMap<>();
+                    for (int j = 0; j < fields.entryCount(); j++) {
+                        ValuePhiNode fieldPhi = fieldPhi(loopBegin, header, atEntry, analysis.resolve(fields.entry(j), state));
+                        fieldPhis.put(j, fieldPhi);
+                        fields = fields.withEntry(j, fieldPhi);
+                    }
+                    phis.put(merged, fieldPhis);
+                    state.put(merged, fields);
+                    analysis.decisions().merged(merged, v);
+                    analysis.alias(phi, merged);
+                } else {
+                    analysis.alias(phi, v);
+                }
             } else {
+                if (plan.mergedPhis.contains(phi)) {
+                    plan.makeReal(phi, null);
+                }
                 analysis.alias(phi, phi);
                 if (in != phi.valueAt(0)) {
                     Merges.setPhiInput(atEntry, phi, 0, in);
                 }
             }
         }
-        HIRBlock header = analysis.blockOf(loopBegin);
         for (Map.Entry<VirtualObjectNode, Set<Integer>> e : plan.phiFields.entrySet()) {
             VirtualObjectNode object = e.getKey();
             if (!state.isVirtual(object)) {
@@ -131,10 +165,7 @@ final class Loops {
             }
             ObjectState s = state.get(object);
             for (int j : e.getValue()) {
-                ValueNode initial = analysis.resolve(s.entry(j), state);
-                ValuePhiNode phi = new ValuePhiNode(initial.stamp(NodeView.DEFAULT).unrestricted(), loopBegin, initial);
-                analysis.created(phi, header);
-                atEntry.addFloating(phi);
+                ValuePhiNode phi = fieldPhi(loopBegin, header, atEntry, analysis.resolve(s.entry(j), state));
                 phis.computeIfAbsent(object, o -> new LinkedHashMap<>()).put(j, phi);
                 s = s.withEntry(j, phi);
             }
@@ -143,13 +174,48 @@ final class Loops {
         return state;
     }
 
+    private ValuePhiNode fieldPhi(LoopBeginNode loopBegin, HIRBlock header, Effects atEntry, ValueNode initial) {
+        ValuePhiNode phi = new ValuePhiNode(initial.stamp(NodeView.DEFAULT).unrestricted(), loopBegin, initial);
+        analysis.created(phi, header);
+        atEntry.addFloating(phi);
+        return phi;
+    }
+
+    /** The object a merged phi gets around back edge {@code k}, if it can merge with the others; else null. */
+    private VirtualObjectNode mergeableBackEdge(PhiNode phi, VirtualObjectNode merged, BlockState end, int k, HIRBlock header) {
+        if (!(analysis.resolve(phi.valueAt(k), end) instanceof VirtualObjectNode back) || !end.isVirtual(back)) {
+            return null;
+        }
+        if (back == merged) {
+            return back;
+        }
+        if (!Identity.sameShape(back, merged) || !analysis.identity().onlyThroughPhi(back, end, phi, header, true)) {
+            return null;
+        }
+        ObjectState fields = end.get(back);
+        for (int j = 0; j < fields.entryCount(); j++) {
+            if (fields.entry(j) instanceof VirtualObjectNode nested && end.isVirtual(nested)) {
+                return null;
+            }
+        }
+        return back;
+    }
+
     /** True if every back edge agrees with what the header assumed; otherwise grows the plan. */
-    private boolean check(LoopBeginNode loopBegin, BlockState header, Plan plan, Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis) {
+    private boolean check(LoopBeginNode loopBegin, BlockState entry, BlockState header, Plan plan, Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis) {
         boolean stable = true;
+        HIRBlock headerBlock = analysis.blockOf(loopBegin);
         for (int k = 1; k < loopBegin.phiPredecessorCount(); k++) {
             BlockState end = analysis.endState(analysis.blockOf(loopBegin.phiPredecessorAt(k)));
+            for (PhiNode phi : loopBegin.valuePhis()) {
+                if (plan.mergedPhis.contains(phi) && analysis.resolve(phi, header) instanceof VirtualObjectNode merged &&
+                                mergeableBackEdge(phi, merged, end, k, headerBlock) == null) {
+                    plan.makeReal(phi, analysis.resolve(phi.valueAt(0), entry) instanceof VirtualObjectNode v ? v : null);
+                    stable = false;
+                }
+            }
             for (VirtualObjectNode object : header.objects()) {
-                if (!header.isVirtual(object)) {
+                if (!header.isVirtual(object) || isMerged(object, loopBegin, header, plan)) {
                     continue;
                 }
                 if (!end.isVirtual(object) || !end.get(object).locks().equals(header.get(object).locks())) {
@@ -169,9 +235,14 @@ final class Loops {
             }
             for (PhiNode phi : loopBegin.valuePhis()) {
                 ValueNode in0 = analysis.resolve(phi, header);
-                if (in0 instanceof VirtualObjectNode v && analysis.resolve(phi.valueAt(k), end) != v) {
-                    plan.realPhis.add(phi);
-                    stable &= !plan.realAtEntry.add(v);
+                if (in0 instanceof VirtualObjectNode v && !plan.mergedPhis.contains(phi) && analysis.resolve(phi.valueAt(k), end) != v) {
+                    // Try one new virtual object for the entry and back-edge objects; else the phi is real.
+                    if (analysis.identity().onlyThroughPhi(v, entry, phi, headerBlock, false) && mergeableBackEdge(phi, v, end, k, headerBlock) != null) {
+                        plan.mergedPhis.add(phi);
+                    } else {
+                        plan.makeReal(phi, v);
+                    }
+                    stable = false;
                 }
             }
         }
@@ -186,15 +257,33 @@ final class Loops {
         return stable;
     }
 
+    private boolean isMerged(VirtualObjectNode object, LoopBeginNode loopBegin, BlockState header, Plan plan) {
+        for (PhiNode phi : plan.mergedPhis) {
+            if (analysis.resolve(phi, header) == object) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Fills in the back-edge inputs of phis, materializing at a loop end what a phi needs real. */
     private void finish(LoopBeginNode loopBegin, BlockState header, Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis) {
         Effects effects = backEdgeEffects(loopBegin);
         for (int k = 1; k < loopBegin.phiPredecessorCount(); k++) {
             HIRBlock endBlock = analysis.blockOf(loopBegin.phiPredecessorAt(k));
             BlockState end = analysis.endState(endBlock).copy();
+            Map<VirtualObjectNode, VirtualObjectNode> backObjects = new IdentityHashMap<>();
+            for (PhiNode phi : loopBegin.valuePhis()) {
+                if (analysis.resolve(phi, header) instanceof VirtualObjectNode merged && phis.containsKey(merged)) {
+                    if (analysis.resolve(phi.valueAt(k), end) instanceof VirtualObjectNode back && back != merged) {
+                        backObjects.put(merged, back);
+                    }
+                }
+            }
             for (Map.Entry<VirtualObjectNode, Map<Integer, ValuePhiNode>> e : phis.entrySet()) {
+                VirtualObjectNode source = backObjects.getOrDefault(e.getKey(), e.getKey());
                 for (Map.Entry<Integer, ValuePhiNode> field : e.getValue().entrySet()) {
-                    ValueNode value = real(end.get(e.getKey()).entry(field.getKey()), end, effects, endBlock, loopBegin);
+                    ValueNode value = real(end.get(source).entry(field.getKey()), end, effects, endBlock, loopBegin);
                     ValuePhiNode phi = field.getValue();
                     effects.add(graph -> phi.addInput(Effects.alive(graph, value)));
                 }

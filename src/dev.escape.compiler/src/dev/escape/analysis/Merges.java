@@ -52,12 +52,12 @@ final class Merges {
         return result;
     }
 
-    /** Phis whose inputs are not all the same virtual object need real inputs. */
+    /** Phis whose inputs are not all the same virtual object, nor mergeable ones, need real inputs. */
     private boolean materializeForPhis(AbstractMergeNode merge, BlockState[] states, HIRBlock[] preds) {
         boolean changed = false;
         for (PhiNode phi : merge.valuePhis()) {
             VirtualObjectNode same = sameVirtual(phi, states);
-            if (same != null) {
+            if (same != null || mergeable(phi, states, analysis.blockOf(merge), 0) != null) {
                 continue;
             }
             for (int i = 0; i < states.length; i++) {
@@ -68,6 +68,36 @@ final class Merges {
             }
         }
         return changed;
+    }
+
+    /**
+     * The input objects of {@code phi} (by predecessor) if they are distinct virtual objects that
+     * can become one new virtual object whose fields are phis; null otherwise. Inputs from index
+     * {@code backEdgesFrom} on come around a loop's back edges.
+     */
+    VirtualObjectNode[] mergeable(PhiNode phi, BlockState[] states, HIRBlock mergeBlock, int backEdgesFrom) {
+        VirtualObjectNode[] inputs = new VirtualObjectNode[states.length];
+        for (int i = 0; i < states.length; i++) {
+            if (!(analysis.resolve(phi.valueAt(i), states[i]) instanceof VirtualObjectNode v) || !states[i].isVirtual(v) || !Identity.sameShape(v, inputs[0] == null ? v : inputs[0]) ||
+                            !analysis.identity().onlyThroughPhi(v, states[i], phi, mergeBlock, backEdgesFrom > 0 && i >= backEdgesFrom)) {
+                return null;
+            }
+            inputs[i] = v;
+        }
+        for (int j = 0; j < inputs[0].entryCount(); j++) {
+            ValueNode first = states[0].get(inputs[0]).entry(j);
+            for (int i = 1; i < states.length; i++) {
+                ValueNode other = states[i].get(inputs[i]).entry(j);
+                if (other != first && (isVirtual(first, states[0]) || isVirtual(other, states[i]))) {
+                    return null; // differing nested virtual objects cannot meet in a phi
+                }
+            }
+        }
+        return inputs;
+    }
+
+    private static boolean isVirtual(ValueNode value, BlockState state) {
+        return value instanceof VirtualObjectNode v && state.isVirtual(v);
     }
 
     /** The virtual object all inputs of {@code phi} stand for, or null. */
@@ -160,6 +190,24 @@ final class Merges {
             VirtualObjectNode same = sameVirtual(phi, states);
             if (same != null && result.isVirtual(same)) {
                 analysis.alias(phi, same);
+                continue;
+            }
+            VirtualObjectNode[] inputs = mergeable(phi, states, block, 0);
+            if (inputs != null) {
+                VirtualObjectNode merged = analysis.mergedObject(phi, inputs[0]);
+                ObjectState fields = states[0].get(inputs[0]);
+                for (int j = 0; j < fields.entryCount(); j++) {
+                    ValueNode[] values = new ValueNode[states.length];
+                    boolean differ = false;
+                    for (int i = 0; i < states.length; i++) {
+                        values[i] = analysis.resolve(states[i].get(inputs[i]).entry(j), states[i]);
+                        differ |= values[i] != values[0];
+                    }
+                    fields = fields.withEntry(j, differ ? newPhi(merge, block, effects, values) : values[0]);
+                }
+                result.put(merged, fields);
+                analysis.alias(phi, merged);
+                analysis.decisions().merged(merged, inputs[0]);
                 continue;
             }
             for (int i = 0; i < states.length; i++) {

@@ -56,6 +56,15 @@ class LauncherTest {
     }
 
     @Test
+    void missingGraalJarsAreOneLineFromTheScript(@TempDir Path root) throws Exception {
+        // An installation whose build/lib lost its Graal jars (the empty folder is still there).
+        Files.copy(ChildProcess.ROOT.resolve("escape"), root.resolve("escape"));
+        Files.createDirectories(root.resolve("build/lib/graal"));
+        Files.copy(ChildProcess.ROOT.resolve("build/lib/escape-launcher.jar"), root.resolve("build/lib/escape-launcher.jar"));
+        assertOneLineError(ChildProcess.escapeIn(root, Map.of(), "java", "-version"), "missing Graal jar compiler-<version>.jar in " + root.resolve("build/lib/graal"));
+    }
+
+    @Test
     void graalNewerThanTheJdkIsRefusedBeforeTheVmStarts() throws LaunchError {
         Distribution dist = Distribution.locate(ChildProcess.ROOT);
         LaunchError e = assertThrows(LaunchError.class, () -> dist.checkRunsOn(Runtime.Version.parse("25")));
@@ -94,10 +103,11 @@ class LauncherTest {
 
     @Test
     void jdkWithoutJvmci(@TempDir Path fake) throws Exception {
-        // A JDK 25 image without the jdk.internal.vm.ci module, as jlink can make one.
-        Path real = Path.of(System.getProperty("java.home"));
-        Files.createDirectories(fake.resolve("bin"));
-        Files.createSymbolicLink(fake.resolve("bin/java"), real.resolve("bin/java"));
+        // A JDK 25 image without the jdk.internal.vm.ci module, as jlink can make one. Its java
+        // must never run: the launcher refuses the JDK from its release file first.
+        Path java = Files.createDirectories(fake.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho 'this java must not run' >&2\nexit 99\n");
+        assertTrue(java.toFile().setExecutable(true));
         Files.writeString(fake.resolve("release"), "JAVA_VERSION=\"25.0.3\"\nMODULES=\"java.base java.logging\"\n");
         assertOneLineError(ChildProcess.escape(Map.of("ESCAPE_JAVA_HOME", fake.toString()), "java", "-version"), "has no JVMCI");
     }
@@ -109,10 +119,13 @@ class LauncherTest {
 
     @Test
     void missingMainClassIsTheJvmsOwnError() {
-        Result r = ChildProcess.escape("java", "--config=c2", "-cp", "/nonexistent", "NoSuchMain");
-        assertEquals(1, r.exitCode(), r::toString);
-        assertTrue(r.stderr().contains("Could not find or load main class NoSuchMain"), r::toString);
-        assertFalse(r.stderr().contains("escape:"), r::toString);
+        for (String config : new String[]{"escape", "c2"}) {
+            Result r = ChildProcess.escape("java", "--config=" + config, "-cp", "/nonexistent", "NoSuchMain");
+            assertEquals(1, r.exitCode(), r::toString);
+            assertEquals("", r.stdout(), r::toString);
+            assertTrue(r.stderr().startsWith("Error: Could not find or load main class NoSuchMain"), r::toString);
+            assertFalse(r.stderr().contains("escape:"), r::toString);
+        }
     }
 
     private static void assertOneLineError(Result r, String expected) {

@@ -29,6 +29,7 @@ class LibraryModeTest {
     static Stream<Arguments> corpus() {
         return Stream.of(
                         Arguments.of("localPoint", 0, List.of(Decision.ELIMINATED), inputs(args(3, 4), args(-1, 0))),
+                        Arguments.of("pointLoop", 0, List.of(Decision.ELIMINATED, Decision.ELIMINATED, Decision.ELIMINATED), inputs(args(0), args(1), args(17))),
                         Arguments.of("nestedBoxes", 0, List.of(Decision.ELIMINATED, Decision.ELIMINATED), inputs(args(1), args(41))),
                         Arguments.of("smallArray", 0, List.of(Decision.ELIMINATED), inputs(args(7), args(-7))),
                         Arguments.of("boxing", 0, List.of(Decision.ELIMINATED, Decision.ELIMINATED, Decision.ELIMINATED), inputs(args(5), args(100_000))),

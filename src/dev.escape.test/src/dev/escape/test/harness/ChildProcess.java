@@ -23,10 +23,15 @@ public final class ChildProcess {
     }
 
     public static Result escape(Map<String, String> env, String... args) {
+        return escapeIn(ROOT, env, args);
+    }
+
+    /** Runs the {@code escape} script of another installation {@code root}, from that directory. */
+    public static Result escapeIn(Path root, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(ROOT.resolve("escape").toString());
+        command.add(root.resolve("escape").toString());
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
         // The suite has just built build/lib; a child must not start another Maven build.
         pb.environment().put("ESCAPE_SKIP_BUILD", "1");
         pb.environment().putAll(env);
@@ -39,7 +44,10 @@ public final class ChildProcess {
                 p.destroyForcibly();
                 throw new AssertionError("escape " + String.join(" ", args) + " did not finish in 10 minutes");
             }
-            return new Result(p.exitValue(), java.nio.file.Files.readString(out), java.nio.file.Files.readString(err));
+            Result result = new Result(p.exitValue(), java.nio.file.Files.readString(out), java.nio.file.Files.readString(err));
+            java.nio.file.Files.delete(out);
+            java.nio.file.Files.delete(err);
+            return result;
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

@@ -4,8 +4,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 import dev.escape.decisions.CompilationRecord;
+import dev.escape.integration.EscapeAnalysis;
 import dev.escape.integration.EscapePhase;
 import jdk.graal.compiler.code.CompilationResult;
 import jdk.graal.compiler.core.common.CompilationIdentifier;
@@ -44,10 +46,15 @@ public final class GraalHarness {
     }
 
     public static Compiled compile(Method method, Slot slot) {
+        return compile(method, slot, UnaryOperator.identity());
+    }
+
+    /** As {@link #compile(Method, Slot)}, with the slot's analysis wrapped (e.g. to time it). */
+    public static Compiled compile(Method method, Slot slot, UnaryOperator<EscapeAnalysis> wrap) {
         method.setAccessible(true);
         ResolvedJavaMethod resolved = BACKEND.getProviders().getMetaAccess().lookupJavaMethod(method);
         AtomicReference<CompilationRecord> record = new AtomicReference<>();
-        EscapePhase phase = new EscapePhase(slot.analysis(OPTIONS), null, record::set, () -> {
+        EscapePhase phase = new EscapePhase(wrap.apply(slot.analysis(OPTIONS)), null, record::set, () -> {
         });
         Suites suites = BACKEND.getSuites().getDefaultSuites(OPTIONS, BACKEND.getTarget().arch).copy();
         if (!suites.getHighTier().replacePhase(FinalPartialEscapePhase.class, phase)) {

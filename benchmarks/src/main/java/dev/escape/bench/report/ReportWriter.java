@@ -23,7 +23,7 @@ import java.util.Map;
  *     --config NAME=FILE.json ...   one per configuration, in table order
  *     [--baseline graal]            ratios are against this configuration (else the first)
  *     [--expect FILE]               full benchmark names that must all have results
- *     [--meta KEY=VALUE ...]        mode, jmh, filter, graal, escape, wall, date: shown in the report
+ *     [--meta KEY=VALUE ...]        mode, jmh, filter, graal, escape, analysis, wall, date: shown in the report
  *     [--results-md PATH]           also write PATH (and PATH's chart next to it)
  * </pre>
  *
@@ -83,6 +83,11 @@ public final class ReportWriter {
             Files.copy(out.resolve("chart.svg"), chart, StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(resultsMd, resultsMd(r, meta, summary, tables, chart.getFileName().toString()));
         }
+        List<String> unstable = r.unstable();
+        if (!unstable.isEmpty()) {
+            System.err.println("report: warning: " + unstable.size() + " results are unstable (iterations differ by more than " + Results.UNSTABLE_SPREAD
+                            + "x; was the machine busy?): " + String.join(", ", unstable));
+        }
         List<String> missing = r.missing();
         if (!missing.isEmpty()) {
             System.err.println("report: " + missing.size() + " benchmark results are missing (failed or not run): " + String.join(", ", missing));
@@ -123,6 +128,7 @@ public final class ReportWriter {
         line(b, "JDK", r.jdk);
         line(b, "Graal", meta.get("graal"));
         line(b, "escape", meta.get("escape"));
+        line(b, "Analysis", meta.get("analysis"));
         line(b, "JMH", meta.get("jmh"));
         line(b, "Configurations", String.join(", ", r.configs) + "; ratios against " + r.baseline);
         line(b, "Benchmarks", r.benchmarks.size() + (meta.containsKey("filter") ? " (filter `" + meta.get("filter") + "`)" : ""));
@@ -165,7 +171,12 @@ public final class ReportWriter {
         table(b, r, false);
         b.append("\nGeometric means are over the ").append(r.complete().size()).append(" benchmarks with results under every configuration. ")
                         .append("Allocation ratios and means use B/op + 1, so that 0 B/op compares (0 against 16 B/op is ×0.06). ")
-                        .append("`failed` marks a benchmark that produced no result.\n");
+                        .append("`failed` marks a benchmark that produced no result.");
+        if (!r.unstable().isEmpty()) {
+            b.append(" ⚠ marks an unstable result: its measured iterations differ by more than ").append(Results.UNSTABLE_SPREAD)
+                            .append("× in throughput (usually compilation still going on, or a busy machine); its numbers are not to be trusted.");
+        }
+        b.append('\n');
         return b.toString();
     }
 
@@ -185,7 +196,7 @@ public final class ReportWriter {
                 if (cell == null) {
                     b.append("failed");
                 } else if (ops) {
-                    b.append(formatOps(cell.opsPerSecond()));
+                    b.append(formatOps(cell.opsPerSecond())).append(cell.unstable() ? " ⚠" : "");
                     if (!c.equals(r.baseline) && base != null && base.opsPerSecond() > 0) {
                         b.append(" (×").append(ratio(cell.opsPerSecond() / base.opsPerSecond())).append(')');
                     }

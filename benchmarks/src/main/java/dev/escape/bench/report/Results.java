@@ -16,8 +16,18 @@ import java.util.TreeSet;
 final class Results {
     static final String PREFIX = "dev.escape.bench.";
 
-    /** One benchmark under one configuration; {@code bytesPerOp} is NaN when gc data is missing. */
-    record Cell(double opsPerSecond, double opsError, double bytesPerOp) {
+    /** Measured iterations whose throughput differs by more than this factor make a result unstable. */
+    static final double UNSTABLE_SPREAD = 1.5;
+
+    /**
+     * One benchmark under one configuration; {@code bytesPerOp} is NaN when gc data is missing;
+     * {@code spread} is the largest over the smallest throughput of the measured iterations.
+     */
+    record Cell(double opsPerSecond, double opsError, double bytesPerOp, double spread) {
+        /** Usually the JIT still compiling during measurement, or a busy machine. */
+        boolean unstable() {
+            return spread > UNSTABLE_SPREAD;
+        }
     }
 
     final List<String> configs;
@@ -68,7 +78,7 @@ final class Results {
                 if (secondary != null && secondary.get("gc.alloc.rate.norm") instanceof Map<?, ?> norm) {
                     bytes = number(norm.get("score"));
                 }
-                cells.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(f.getKey(), new Cell(ops, err, bytes));
+                cells.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(f.getKey(), new Cell(ops, err, bytes, spread(primary.get("rawData"))));
                 if (jdk == null) {
                     jdk = run.get("jdkVersion") + " (" + run.get("vmName") + " " + run.get("vmVersion") + ")";
                 }
@@ -77,6 +87,24 @@ final class Results {
         List<String> configs = List.copyOf(files.keySet());
         String base = configs.contains(baseline) ? baseline : configs.get(0);
         return new Results(configs, base, new ArrayList<>(names), cells, jdk == null ? "unknown" : jdk);
+    }
+
+    /** Largest over smallest iteration score in JMH's rawData (one list per fork); NaN without data. */
+    private static double spread(Object rawData) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        if (rawData instanceof List<?> forks) {
+            for (Object fork : forks) {
+                if (fork instanceof List<?> iterations) {
+                    for (Object i : iterations) {
+                        double v = number(i);
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
+                }
+            }
+        }
+        return min > 0 && min != Double.POSITIVE_INFINITY ? max / min : Double.NaN;
     }
 
     static String shortName(String benchmark) {
@@ -109,6 +137,20 @@ final class Results {
             for (String c : configs) {
                 Cell cell = cell(b, c);
                 if (cell == null || Double.isNaN(cell.opsPerSecond()) || Double.isNaN(cell.bytesPerOp())) {
+                    out.add(b + " (" + c + ")");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Results whose measured iterations disagree, as "Benchmark (config)". */
+    List<String> unstable() {
+        List<String> out = new ArrayList<>();
+        for (String b : benchmarks) {
+            for (String c : configs) {
+                Cell cell = cell(b, c);
+                if (cell != null && cell.unstable()) {
                     out.add(b + " (" + c + ")");
                 }
             }

@@ -1,0 +1,86 @@
+package dev.escape.analysis;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+
+import jdk.graal.compiler.graph.Node;
+import jdk.graal.compiler.nodes.FrameState;
+import jdk.graal.compiler.nodes.PhiNode;
+import jdk.graal.compiler.nodes.ValueNode;
+import jdk.graal.compiler.nodes.cfg.HIRBlock;
+import jdk.graal.compiler.nodes.virtual.EscapeObjectState;
+import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
+
+/**
+ * When may virtual objects that meet at a phi become one new virtual object? Only when nothing
+ * after the merge can tell them apart from it: no node (and no frame state, which a deopt would
+ * turn into an object of its own) past the merge uses an input object other than through the phi,
+ * the objects have the same shape, hold no locks, and no other virtual object points to them.
+ */
+final class Identity {
+    private final Analysis analysis;
+
+    Identity(Analysis analysis) {
+        this.analysis = analysis;
+    }
+
+    static boolean sameShape(VirtualObjectNode a, VirtualObjectNode b) {
+        return a.getClass() == b.getClass() && a.type().equals(b.type()) && a.entryCount() == b.entryCount();
+    }
+
+    /**
+     * True if {@code object} is a fresh value that only {@code phi} carries past {@code merge}.
+     * An object coming around a loop's back edge is allocated anew in every iteration, so only the
+     * structural conditions apply to it ({@code backEdge}): its other uses are all in the iteration
+     * that allocated it.
+     */
+    boolean onlyThroughPhi(VirtualObjectNode object, BlockState state, PhiNode phi, HIRBlock merge, boolean backEdge) {
+        ObjectState s = state.get(object);
+        if (s == null || !s.isVirtual() || s.hasLocks() || s.ensureVirtualized() || state.isReferencedFromVirtual(object)) {
+            return false;
+        }
+        for (ValueNode alias : analysis.aliasesOf(object)) {
+            if (alias == phi) {
+                continue; // the phi itself may stand for the object in this round of the analysis
+            }
+            for (Node usage : alias.usages()) {
+                if (usage == phi) {
+                    continue;
+                }
+                if (usage instanceof PhiNode other && other.merge() == merge.getBeginNode()) {
+                    return false; // two phis of one merge would share the new object
+                }
+                if (!backEdge && usedAfter(usage, merge)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** True if {@code usage}, or the node whose frame state it is part of, lies past {@code merge}. */
+    private boolean usedAfter(Node usage, HIRBlock merge) {
+        Deque<Node> work = new ArrayDeque<>();
+        Set<Node> seen = new HashSet<>();
+        work.push(usage);
+        while (!work.isEmpty()) {
+            Node n = work.pop();
+            if (!seen.add(n)) {
+                continue;
+            }
+            if (n instanceof FrameState || n instanceof EscapeObjectState) {
+                for (Node user : n.usages()) {
+                    work.push(user);
+                }
+                continue;
+            }
+            HIRBlock block = analysis.blockOf(n);
+            if (block == null || merge.dominates(block)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.escape.test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.escape.test.harness.ChildProcess;
+import dev.escape.test.harness.ChildProcess.Result;
+
+/**
+ * {@code ./escape bench --quick} as CI runs it inside the test suite: every JIT configuration
+ * starts and runs JMH forks, and the tables get a number per benchmark and configuration. One
+ * benchmark of each benchmark class keeps this under a minute; {@code ./escape bench --quick}
+ * without a filter runs all of them.
+ */
+class BenchQuickTest {
+    private static final List<String> CONFIGS = List.of("escape", "graal", "graal-noea", "c2", "c2-noea");
+    private static final List<String> BENCHMARKS = List.of("Containers.mapLookupFreshKey", "Functional.optionalChain", "Kernels.interpret",
+                    "LocksAndExceptions.lockElision", "PartialEscape.escapeRareMerge", "ValueObjects.smallObject");
+
+    @Test
+    void quickRunWritesARowPerBenchmarkAndConfiguration(@TempDir Path out) throws Exception {
+        String filter = "^dev\\.escape\\.bench\\.(" + String.join("|", BENCHMARKS).replace(".", "\\.") + ")$";
+        Result r = ChildProcess.escape("bench", "--quick", "--filter=" + filter, "--out=" + out);
+        assertEquals(0, r.exitCode(), r::toString);
+        for (String c : CONFIGS) {
+            assertTrue(r.stdout().contains("[" + c + " "), () -> "progress names configuration " + c + ":\n" + r);
+            assertTrue(Files.size(out.resolve(c + ".json")) > 0, c + ".json");
+        }
+        assertTrue(r.stdout().contains("left ~"), () -> "progress shows the time left:\n" + r);
+
+        List<String> csv = Files.readAllLines(out.resolve("table.csv"));
+        List<String> header = Arrays.asList(csv.get(0).split(",", -1));
+        List<String> configs = header.stream().filter(h -> h.endsWith(".ops_per_s")).map(h -> h.substring(0, h.indexOf('.'))).toList();
+        assertEquals(CONFIGS, configs);
+        List<String> rows = new ArrayList<>();
+        for (String line : csv.subList(1, csv.size())) {
+            List<String> cells = Arrays.asList(line.split(",", -1));
+            assertEquals(header.size(), cells.size(), line);
+            if (cells.get(0).equals("geometric mean")) {
+                continue;
+            }
+            rows.add(cells.get(0));
+            for (String c : CONFIGS) {
+                double ops = Double.parseDouble(cells.get(header.indexOf(c + ".ops_per_s")));
+                double bytes = Double.parseDouble(cells.get(header.indexOf(c + ".bytes_per_op")));
+                assertTrue(ops > 0 && Double.isFinite(ops), line);
+                assertTrue(bytes >= 0 && Double.isFinite(bytes), line);
+            }
+        }
+        assertEquals(BENCHMARKS, rows.stream().sorted().toList());
+
+        String md = Files.readString(out.resolve("table.md"));
+        for (String b : BENCHMARKS) {
+            assertEquals(2, md.lines().filter(l -> l.startsWith("| " + b + " |")).count(), () -> b + " in both tables:\n" + md);
+        }
+        assertTrue(md.contains("ran the analysis named"), () -> "the analysis escape ran is named:\n" + md);
+        assertTrue(Files.readString(out.resolve("chart.svg")).contains("<svg"), "chart.svg is an SVG");
+    }
+}
