@@ -18,15 +18,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.escape.decisions.Materialization;
 import dev.escape.decisions.SiteDecision;
-import dev.escape.test.corpus.Corpus;
+import dev.escape.test.corpus.Deopts;
 import dev.escape.test.corpus.Expect;
 import dev.escape.test.harness.Checks;
 import dev.escape.test.harness.Compiled;
+import dev.escape.test.harness.CorpusInputs;
+import dev.escape.test.harness.CorpusMethods;
 import dev.escape.test.harness.GraalHarness;
 import dev.escape.test.harness.Slot;
 
 /**
- * The corpus of issue 3 (dev.escape.test.corpus), one parameterized test per property so that one
+ * The corpus of issue 3: every method of dev.escape.test.corpus with {@code @Inputs} but the
+ * forced deopts (DeoptTest), one parameterized test per property so that one
  * failure does not hide another: escape's own analysis ran (no fallback), left no more allocations
  * than Graal's phase, the code computes what the interpreter computes, and kept allocations are
  * kept for the expected reason ({@link Expect}).
@@ -38,15 +41,12 @@ class CorpusTest {
      * /tmp/corpus-failures.md (the report to the lead) has a reproducer for each.
      */
     static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
-                    Map.entry("Loops.carriedReplacedEachIteration", "wrong result and more allocations: an object replaced each iteration is materialized at the loop header, the body then reads stale fields"),
-                    Map.entry("Boxing.boxedAccumulatorInLoop", "wrong result and more allocations: a box carried by a loop is materialized at the loop header, the body then reads a stale value"),
-                    Map.entry("Negative.escapesInLoopOnLastIteration:results", "wrong result: an object escaping inside the loop is materialized at the loop header, the body then reads stale fields"),
-                    Map.entry("Merges.threeWayMerge:allocations", "virtual objects of one shape meeting at a merge are materialized instead of merged"),
-                    Map.entry("Boxing.boxedOnMerge:allocations", "virtual boxes meeting at a merge are materialized instead of merged"),
-                    Map.entry("Nested.innerReplacedOnBranch:allocations", "virtual objects of one shape meeting at a merge are materialized instead of merged"),
-                    Map.entry("Negative.callOnOneBranch:decision", "KEPT instead of PARTIAL when the escape is a call on one branch only"),
+                    Map.entry("Negative.escapesInLoopOnLastIteration:results", "wrong result: an object escaping on one iteration of a loop is materialized at the loop header, the body then reads stale fields"),
+                    Map.entry("Boxing.boxedAccumulatorInLoop:allocations", "a box replaced on every iteration is materialized (Graal keeps it virtual)"),
+                    Map.entry("Nested.innerReplacedOnBranch:allocations", "a field that points to one of two virtual objects after a merge makes both materialize"),
                     Map.entry("Intrinsics.arraycopyBetweenFreshArrays", "compilation fails: InternalError from DeadCodeEliminationPhase after our effects (a deleted ArrayCopy node is still a successor)"),
                     Map.entry("Intrinsics.copyOfSmallArray", "compilation fails: InternalError from DeadCodeEliminationPhase after our effects (a deleted ArrayCopy node is still a successor)"),
+                    Map.entry("Negative.callOnOneBranch:decision", "KEPT instead of PARTIAL when the escape is a call on one branch only"),
                     Map.entry("Negative.tooLongArray:decision", "an array too long to be virtual is kept without a TOO_LARGE cause"));
 
     /** Each method compiled with both slots, before the interpreter ran it (no profiles). */
@@ -56,7 +56,7 @@ class CorpusTest {
     }
 
     static Stream<Arguments> corpus() {
-        return Corpus.methods(Corpus.THEMES).stream().map(m -> Arguments.of(Corpus.name(m), m));
+        return CorpusInputs.methods().stream().filter(m -> m.getDeclaringClass() != Deopts.class).map(m -> Arguments.of(CorpusMethods.name(m), m));
     }
 
     static Stream<Arguments> negatives() {
@@ -88,8 +88,8 @@ class CorpusTest {
     void sameResultsAsInterpreter(String name, Method m) throws Throwable {
         check(name, "results", () -> {
             Pair p = compiled(m);
-            Checks.sameAsInterpreter(p.ours(), Corpus.inputs(m));
-            Checks.sameAsInterpreter(p.graal(), Corpus.inputs(m));
+            Checks.sameAsInterpreter(p.ours(), CorpusInputs.of(m));
+            Checks.sameAsInterpreter(p.graal(), CorpusInputs.of(m));
         });
     }
 
@@ -126,8 +126,12 @@ class CorpusTest {
         String known = knownFailures.getOrDefault(name + ":" + property, knownFailures.get(name));
         try {
             assertions.execute();
+            if (known != null) {
+                System.out.println("KNOWN_FAILURES: " + name + " " + property + " passes now; remove its entry");
+            }
         } catch (Throwable e) {
             if (known != null) {
+                System.out.println("KNOWN_FAILURES: " + name + " " + property + " still fails: " + e.toString().lines().findFirst().orElse(""));
                 Assumptions.abort("known: " + known + " (" + e.toString().lines().findFirst().orElse("") + ")");
             }
             throw new AssertionError(name + " " + property + ": " + e.getMessage(), e);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -12,10 +11,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.escape.test.corpus.Corpus;
 import dev.escape.test.corpus.Deopts;
 import dev.escape.test.harness.Checks;
 import dev.escape.test.harness.Compiled;
+import dev.escape.test.harness.CorpusInputs;
+import dev.escape.test.harness.CorpusMethods;
 import dev.escape.test.harness.GraalHarness;
 import dev.escape.test.harness.Outcome;
 import dev.escape.test.harness.Slot;
@@ -32,7 +32,7 @@ class DeoptTest {
                     Map.entry("Deopts.afterMergeOfTwoObjects:allocations", "virtual objects of one shape meeting at a merge are materialized instead of merged"));
 
     static Stream<Arguments> methods() {
-        return Corpus.methods(List.of(Deopts.class)).stream().flatMap(m -> Stream.of(Slot.ESCAPE, Slot.GRAAL).map(s -> Arguments.of(Corpus.name(m), s, m)));
+        return deopts().flatMap(m -> Stream.of(Slot.ESCAPE, Slot.GRAAL).map(s -> Arguments.of(CorpusMethods.name(m), s, m)));
     }
 
     /** The objects are virtual where Graal's are: otherwise the deopt would not test rematerialization. */
@@ -42,15 +42,19 @@ class DeoptTest {
         CorpusTest.check(KNOWN_FAILURES, name, "allocations", () -> Checks.noMoreAllocationsThanGraal(GraalHarness.compile(m, Slot.ESCAPE), GraalHarness.compile(m, Slot.GRAAL)));
     }
 
+    private static Stream<Method> deopts() {
+        return CorpusInputs.methods().stream().filter(m -> m.getDeclaringClass() == Deopts.class);
+    }
+
     static Stream<Arguments> escapeMethods() {
-        return Corpus.methods(List.of(Deopts.class)).stream().map(m -> Arguments.of(Corpus.name(m), m));
+        return deopts().map(m -> Arguments.of(CorpusMethods.name(m), m));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("methods")
     void resumesInTheInterpreterWithTheSameObjects(String name, Slot slot, Method m) throws Throwable {
         CorpusTest.check(KNOWN_FAILURES, name, slot.name().toLowerCase(), () -> {
-            for (Object[] in : Corpus.inputs(m)) {
+            for (Object[] in : CorpusInputs.of(m)) {
                 Compiled compiled = GraalHarness.compile(m, slot);
                 if (slot == Slot.ESCAPE) {
                     assertEquals(null, compiled.record().fallback(), "escape's analysis fell back to Graal's phase");

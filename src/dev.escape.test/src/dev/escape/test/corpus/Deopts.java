@@ -162,4 +162,22 @@ public final class Deopts {
         compiled = GraalDirectives.inCompiledCode();
         return local.value + local.next.value;
     }
+
+    @Inputs({"2", "-2", "0"})
+    static int inNestedLoopWithLock(int a) {
+        Box acc = new Box(a);
+        int n = a < 0 ? -a : a;
+        synchronized (acc) {
+            for (int i = 0; i <= n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    acc.value += j;
+                    if (a < 0 && i == n && j == i) {
+                        GraalDirectives.deoptimizeAndInvalidate();
+                    }
+                }
+            }
+        }
+        compiled = GraalDirectives.inCompiledCode();
+        return acc.value;
+    }
 }

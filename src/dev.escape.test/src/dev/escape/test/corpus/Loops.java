@@ -113,4 +113,67 @@ public final class Loops {
         } while (i < n);
         return b.value;
     }
+
+    @Inputs({"0", "3", "8"})
+    static int replacedOnOneIteration(int n) {
+        Box b = new Box(-1);
+        for (int i = 0; i < n; i++) {
+            if (i == 2) {
+                b = new Box(i * 7);
+            }
+            b.value++;
+        }
+        return b.value;
+    }
+
+    @Inputs({"0", "2", "9"})
+    static int virtualFromInsideTheLoopAfterBreak(int n) {
+        Box found = null;
+        for (int i = 0; i < n; i++) {
+            Box candidate = new Box(i * i);
+            if (candidate.value > 10) {
+                found = candidate;
+                break;
+            }
+        }
+        return found == null ? -1 : found.value;
+    }
+
+    @Inputs({"0", "2", "4"})
+    static int carriedThroughNestedLoops(int n) {
+        int[] counts = new int[2];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                counts[(i + j) & 1 & 0] += 1;
+                counts[1] += i * j;
+            }
+        }
+        return counts[0] * 1000 + counts[1];
+    }
+
+    @Inputs({"0", "3", "7"})
+    static int escapesOnEveryIteration(int n) {
+        Box b = new Box(0);
+        for (int i = 0; i < n; i++) {
+            b.value += i;
+            Negative.sink = b;
+        }
+        return b.value;
+    }
+
+    @Inputs({"0", "4", "6"})
+    static int exceptionCaughtInLoop(int n) {
+        Box b = new Box(0);
+        for (int i = 0; i < n; i++) {
+            try {
+                if (i % 3 == 2) {
+                    throw new Shapes.Quiet(i);
+                }
+                b.value += 1;
+            } catch (Shapes.Quiet q) {
+                b.value += q.code * 10;
+            }
+        }
+        return b.value;
+    }
 }
