@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.escape.decisions.AllocationSite;
 import dev.escape.decisions.Materialization;
 import dev.escape.decisions.SiteDecision;
 import dev.escape.test.corpus.Deopts;
@@ -47,6 +48,7 @@ class CorpusTest {
                     Map.entry("Intrinsics.arraycopyBetweenFreshArrays", "compilation fails: InternalError from DeadCodeEliminationPhase after our effects (a deleted ArrayCopy node is still a successor)"),
                     Map.entry("Intrinsics.copyOfSmallArray", "compilation fails: InternalError from DeadCodeEliminationPhase after our effects (a deleted ArrayCopy node is still a successor)"),
                     Map.entry("Negative.callOnOneBranch:decision", "KEPT instead of PARTIAL when the escape is a call on one branch only"),
+                    Map.entry("Negative.chainOfHolders:decision", "the holder of a Box in an array held by a Pair is the Pair (the root), not the array (its direct holder)"),
                     Map.entry("Negative.tooLongArray:decision", "an array too long to be virtual is kept without a TOO_LARGE cause"));
 
     /** Each method compiled with both slots, before the interpreter ran it (no profiles). */
@@ -104,6 +106,10 @@ class CorpusTest {
             List<Materialization> materializations = site.materializations();
             assertFalse(materializations.isEmpty(), () -> "no materialization recorded, expected " + expect.cause() + ": " + site.describe());
             assertEquals(expect.cause(), materializations.get(0).cause(), () -> site.describe());
+            if (!expect.holder().isEmpty()) {
+                AllocationSite holder = materializations.get(0).holder();
+                assertEquals(expect.holder(), holder == null ? null : simpleName(holder.type()), () -> "direct holder of " + site.describe());
+            }
         });
     }
 

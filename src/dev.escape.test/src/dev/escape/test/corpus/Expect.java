@@ -21,4 +21,10 @@ public @interface Expect {
 
     /** The simple name of the site's type ({@code Box}, {@code int[]}); empty: the method's first site. */
     String site() default "";
+
+    /**
+     * For {@link Cause#HOLDER_ESCAPED}: the simple name of the type of the direct holder (the next
+     * link of the chain, not the root that escaped); empty: not checked.
+     */
+    String holder() default "";
 }

@@ -126,7 +126,7 @@ public final class Negative {
     }
 
     @Inputs({"1", "-1"})
-    @Expect(decision = Decision.KEPT, cause = Cause.HOLDER_ESCAPED, site = "Box")
+    @Expect(decision = Decision.KEPT, cause = Cause.HOLDER_ESCAPED, site = "Box", holder = "Object[]")
     static int heldByEscapingArray(int a) {
         Object[] holder = {new Box(a), null};
         sink = holder;
@@ -157,6 +157,79 @@ public final class Negative {
             if (i == 4) {
                 sink = b;
             }
+        }
+        return b.value;
+    }
+
+    @Inputs({"1", "-1"})
+    @Expect(decision = Decision.KEPT, cause = Cause.STORE_STATIC)
+    static boolean selfCycleEscapes(int a) {
+        Box b = new Box(a);
+        b.next = b;
+        sink = b;
+        return ((Box) sink).next == b;
+    }
+
+    @Inputs({"1", "-1"})
+    /** {@code x} (the first site) escapes because {@code y}, which holds it, is returned. */
+    @Expect(decision = Decision.KEPT, cause = Cause.HOLDER_ESCAPED, site = "Box", holder = "Box")
+    static Box cycleReturned(int a) {
+        Box x = new Box(a);
+        Box y = new Box(a + 1);
+        x.next = y;
+        y.next = x;
+        return y;
+    }
+
+    @Inputs({"1", "-1"})
+    @Expect(decision = Decision.KEPT, cause = Cause.HOLDER_ESCAPED, site = "Box", holder = "Object[]")
+    static int chainOfHolders(int a) {
+        Shapes.Pair p = new Shapes.Pair(new Object[]{new Box(a)}, null);
+        sink = p;
+        return ((Box) ((Object[]) p.first)[0]).value;
+    }
+
+    @Inputs({"0", "3", "6"})
+    @Expect(decision = Decision.KEPT, cause = Cause.STORE_STATIC)
+    static int escapesAfterTheLoop(int n) {
+        Box b = new Box(0);
+        for (int i = 0; i < n; i++) {
+            b.value += i;
+        }
+        sink = b;
+        return b.value;
+    }
+
+    @Inputs({"0", "3", "6"})
+    @Expect(decision = Decision.KEPT, cause = Cause.RETURN)
+    static Box returnedAfterTheLoop(int n) {
+        Box b = new Box(1);
+        for (int i = 0; i < n; i++) {
+            b.value *= 2;
+        }
+        return b;
+    }
+
+    @Inputs({"1", "-1", "0"})
+    @Expect(decision = Decision.PARTIAL, cause = Cause.RETURN)
+    static Object returnedOnOnePath(int a) {
+        Box b = new Box(a);
+        if (a > 0) {
+            return b;
+        }
+        return b.value;
+    }
+
+    @Inputs({"1", "-1"})
+    @Expect(decision = Decision.KEPT, cause = Cause.STORE_STATIC)
+    static int escapesInsideTwoLocks(int a) {
+        Box b = new Box(a);
+        synchronized (b) {
+            synchronized (b) {
+                sink = b;
+                b.value++;
+            }
+            b.value++;
         }
         return b.value;
     }
