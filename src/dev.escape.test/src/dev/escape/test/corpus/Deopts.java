@@ -180,4 +180,75 @@ public final class Deopts {
         compiled = GraalDirectives.inCompiledCode();
         return acc.value;
     }
+
+    /** Rematerialized boxes must keep valueOf's identity: a cached value is the cached box. */
+    @Inputs({"5", "-5", "-1000"})
+    static boolean cachedBoxIdentityAfterDeopt(int a) {
+        Integer small = Integer.valueOf(a & 63);
+        Integer large = Integer.valueOf(a * 1000 + 100000);
+        Object[] kept = {small, large};
+        if (a < 0) {
+            GraalDirectives.deoptimizeAndInvalidate();
+        }
+        compiled = GraalDirectives.inCompiledCode();
+        // (whether two valueOf boxes of a value outside the cache are one object is not specified: not asked)
+        return kept[0] == Integer.valueOf(a & 63) && kept[1] == large;
+    }
+
+    @Inputs({"1", "-1", "4"})
+    static int insideRecursiveLock(int a) {
+        Box b = new Box(a);
+        synchronized (b) {
+            synchronized (b) {
+                b.value += 2;
+                if (a < 0) {
+                    GraalDirectives.deoptimizeAndInvalidate();
+                }
+                b.value *= 3;
+            }
+            b.value--;
+        }
+        compiled = GraalDirectives.inCompiledCode();
+        return b.value;
+    }
+
+    /** A synchronized method inlined on a virtual receiver: the lock belongs to the callee's frame. */
+    private static final class Account {
+        private int balance;
+
+        synchronized int deposit(int amount) {
+            balance += amount;
+            if (amount < 0) {
+                GraalDirectives.deoptimizeAndInvalidate();
+            }
+            balance *= 2;
+            return balance;
+        }
+    }
+
+    @Inputs({"3", "-3", "0"})
+    static int insideInlinedSynchronizedMethod(int a) {
+        Account account = new Account();
+        int first = account.deposit(a);
+        compiled = GraalDirectives.inCompiledCode();
+        return first * 100 + account.balance;
+    }
+
+    @Inputs({"2", "-2"})
+    static int insideCatchHandler(int a) {
+        Box b = new Box(a);
+        try {
+            if (a != 0) {
+                throw new Shapes.Quiet(a);
+            }
+        } catch (Shapes.Quiet q) {
+            b.value += q.code;
+            if (a < 0) {
+                GraalDirectives.deoptimizeAndInvalidate();
+            }
+            b.value *= 10;
+        }
+        compiled = GraalDirectives.inCompiledCode();
+        return b.value;
+    }
 }
