@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.escape.decisions.Materialization.Cause;
+import org.graalvm.collections.EconomicMap;
+import org.graalvm.collections.Equivalence;
+
 import jdk.graal.compiler.core.common.cfg.CFGLoop;
 import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.graph.Position;
@@ -294,8 +297,8 @@ public final class Analysis {
     }
 
     /** The nodes that stand for {@code virtual} in the graph (its allocation, casts, phis, proxies). */
-    Set<ValueNode> aliasesOf(VirtualObjectNode virtual) {
-        Set<ValueNode> result = new LinkedHashSet<>();
+    List<ValueNode> aliasesOf(VirtualObjectNode virtual) {
+        List<ValueNode> result = new ArrayList<>();
         aliases.forEach((node, target) -> {
             if (target == virtual) {
                 result.add(node);
@@ -332,15 +335,15 @@ public final class Analysis {
     void materialize(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user, Cause cause) {
         List<VirtualObjectNode> objects = new ArrayList<>();
         collectVirtual(object, state, objects);
-        Map<VirtualObjectNode, ObjectState> committed = new LinkedHashMap<>();
-        Map<VirtualObjectNode, AllocatedObjectNode> allocated = new LinkedHashMap<>();
+        EconomicMap<VirtualObjectNode, ObjectState> committed = EconomicMap.create(Equivalence.IDENTITY);
+        List<AllocatedObjectNode> allocated = new ArrayList<>();
         HIRBlock block = blockOf(position);
         for (VirtualObjectNode o : objects) {
             ObjectState s = state.get(o);
             ValueNode representation = o.getMaterializedRepresentation(position, s.entries(), lockState(s.locks()));
             if (representation instanceof AllocatedObjectNode real) {
                 committed.put(o, s);
-                allocated.put(o, real);
+                allocated.add(real);
             } else if (representation instanceof FixedWithNextNode fixed && !s.hasLocks() && !hasVirtualEntry(s, state)) {
                 // e.g. a box: a plain node takes the place of the commit for this object
                 effects.addFixedBefore(position, fixed);
@@ -356,7 +359,7 @@ public final class Analysis {
         }
         // Fields pointing to objects of this commit name them by their virtual node; others are real values.
         List<ValueNode> values = new ArrayList<>();
-        for (ObjectState s : committed.values()) {
+        for (ObjectState s : committed.getValues()) {
             for (ValueNode entry : s.entries()) {
                 values.add(entry instanceof VirtualObjectNode v && committed.containsKey(v) ? v : resolve(entry, state));
             }
@@ -368,19 +371,20 @@ public final class Analysis {
      * Builds the commit when the effect is applied: a node's input lists may only be filled once
      * the node is in the graph (usages are registered as inputs are set).
      */
-    private static void commit(StructuredGraph graph, FixedNode position, Map<VirtualObjectNode, ObjectState> committed, Map<VirtualObjectNode, AllocatedObjectNode> allocated,
+    private static void commit(StructuredGraph graph, FixedNode position, EconomicMap<VirtualObjectNode, ObjectState> committed, List<AllocatedObjectNode> allocated,
                     List<ValueNode> values) {
         CommitAllocationNode commit = graph.add(new CommitAllocationNode());
-        for (Map.Entry<VirtualObjectNode, ObjectState> e : committed.entrySet()) {
-            commit.getVirtualObjects().add(Effects.alive(graph, e.getKey()));
-            commit.getEnsureVirtual().add(e.getValue().ensureVirtualized());
-            commit.addLocks(e.getValue().locks());
+        for (VirtualObjectNode object : committed.getKeys()) {
+            ObjectState s = committed.get(object);
+            commit.getVirtualObjects().add(Effects.alive(graph, object));
+            commit.getEnsureVirtual().add(s.ensureVirtualized());
+            commit.addLocks(s.locks());
         }
         for (ValueNode v : values) {
             commit.getValues().add(Effects.alive(graph, v));
         }
         graph.addBeforeFixed(position, commit);
-        for (AllocatedObjectNode real : allocated.values()) {
+        for (AllocatedObjectNode real : allocated) {
             Effects.alive(graph, real).setCommit(commit);
         }
     }

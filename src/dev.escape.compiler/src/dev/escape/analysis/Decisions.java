@@ -165,7 +165,7 @@ public final class Decisions {
                 result.add(new SiteDecision(site, Decision.KEPT, copies, "not virtualized: the allocation itself cannot be made virtual (e.g. array length not a constant or too large)", materializations));
             } else if (mine.isEmpty()) {
                 result.add(new SiteDecision(site, Decision.ELIMINATED, copies, null, List.of()));
-            } else if (mine.stream().map(Event::object).distinct().allMatch(o -> materializedOnEveryPath(o, mine))) {
+            } else if (mine.stream().allMatch(e -> materializedOnEveryPath(e.object(), mine))) {
                 result.add(new SiteDecision(site, Decision.KEPT, copies, null, materializations));
             } else {
                 result.add(new SiteDecision(site, Decision.PARTIAL, copies, null, materializations));
