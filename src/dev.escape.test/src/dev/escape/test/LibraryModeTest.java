@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.escape.decisions.Decision;
 import dev.escape.decisions.SiteDecision;
 import dev.escape.test.corpus.Basics;
+import dev.escape.test.harness.Checks;
 import dev.escape.test.harness.Compiled;
 import dev.escape.test.harness.GraalHarness;
 import dev.escape.test.harness.Slot;
@@ -56,10 +57,8 @@ class LibraryModeTest {
         assertEquals(null, compiled.record().fallback(), () -> "escape's analysis fell back to Graal's: " + compiled.record());
         assertEquals("escape", compiled.record().analysis());
         assertEquals(allocationsLeft, compiled.allocations(), () -> "allocations left in " + name + ": " + compiled.record());
-        assertEquals(decisions, compiled.sites().stream().map(SiteDecision::decision).toList(), () -> describe(compiled));
-        for (Object[] in : inputs) {
-            assertEquals(compiled.reference(in), compiled.run(in), () -> name + java.util.Arrays.toString(in));
-        }
+        assertEquals(decisions, compiled.sites().stream().map(SiteDecision::decision).toList(), () -> Checks.describe(compiled));
+        Checks.sameAsInterpreter(compiled, inputs);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,12 +67,8 @@ class LibraryModeTest {
         Compiled ours = GraalHarness.compile(Basics.class, name, Slot.ESCAPE);
         Compiled graal = GraalHarness.compile(Basics.class, name, Slot.GRAAL);
         Compiled none = GraalHarness.compile(Basics.class, name, Slot.NONE);
-        assertTrue(ours.allocations() <= graal.allocations(), () -> "escape " + ours.record().after() + " vs graal " + graal.record().after());
+        Checks.noMoreAllocationsThanGraal(ours, graal);
         assertEquals(none.record().before(), none.record().after(), "an empty slot changes nothing");
         assertTrue(none.allocations() >= ours.allocations());
-    }
-
-    private static String describe(Compiled c) {
-        return String.join("\n", c.sites().stream().map(SiteDecision::describe).toList());
     }
 }

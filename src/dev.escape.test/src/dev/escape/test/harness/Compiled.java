@@ -29,6 +29,11 @@ public record Compiled(Method method, Slot slot, CompilationRecord record, Insta
         return record.count(decision);
     }
 
+    /** The same method compiled again with the same slot: fresh code after a deopt invalidated this one. */
+    public Compiled recompiled() {
+        return GraalHarness.compile(method, slot);
+    }
+
     /** Runs the compiled code. A thrown exception is returned as {@link Outcome.Threw}. */
     public Outcome run(Object... args) {
         try {

@@ -1,0 +1,91 @@
+package dev.escape.test.corpus;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.IntBinaryOperator;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+import dev.escape.test.corpus.Basics.Box;
+
+/** Lambdas, iterators and Optional: objects that only exist as plumbing once calls are inlined. */
+public final class Functional {
+    private Functional() {
+    }
+
+    /** An Iterable over 0..n-1 whose iterator the inliner sees through (exact types). */
+    private record Range(int n) implements Iterable<Integer> {
+        @Override
+        public Iterator<Integer> iterator() {
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < n;
+                }
+
+                @Override
+                public Integer next() {
+                    if (next >= n) {
+                        throw new NoSuchElementException();
+                    }
+                    return next++;
+                }
+            };
+        }
+    }
+
+    @Inputs({"1", "-1", "0"})
+    static int capturingLambda(int a) {
+        IntSupplier s = () -> a * 2 + 1;
+        return s.getAsInt();
+    }
+
+    @Inputs({"3, 4", "-1, 1", "0, 0"})
+    static int lambdaPassedToInlinedHelper(int a, int b) {
+        return apply((x, y) -> x * 10 + y, a, b);
+    }
+
+    private static int apply(IntBinaryOperator op, int a, int b) {
+        return op.applyAsInt(a, b) + op.applyAsInt(b, a);
+    }
+
+    @Inputs({"5", "-5", "0"})
+    static int supplierOfObject(int a) {
+        Supplier<Box> s = () -> new Box(a);
+        return s.get().value + s.get().value;
+    }
+
+    @Inputs({"0", "1", "6"})
+    static int forEachOverOwnIterable(int n) {
+        int sum = 0;
+        for (int i : new Range(n)) {
+            sum += i;
+        }
+        return sum;
+    }
+
+    @Inputs({"1", "-1", "0"})
+    static int optionalOfNullable(int a) {
+        Box b = a > 0 ? new Box(a) : null;
+        return Optional.ofNullable(b).map(x -> x.value * 2).orElse(-1);
+    }
+
+    @Inputs({"4", "-4", "0"})
+    static int optionalOfFresh(int a) {
+        return Optional.of(new Box(a)).filter(x -> x.value > 0).map(x -> x.value).orElse(0);
+    }
+
+    @Inputs({"0", "3", "10"})
+    static long lambdaInLoop(int n) {
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            IntSupplier s = () -> k * k;
+            total += s.getAsInt();
+        }
+        return total;
+    }
+}

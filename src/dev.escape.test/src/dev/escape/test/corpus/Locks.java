@@ -1,0 +1,87 @@
+package dev.escape.test.corpus;
+
+import dev.escape.test.corpus.Basics.Box;
+import dev.escape.test.corpus.Shapes.Counter;
+
+/** Monitors on objects no other thread can see: the locks can be elided while the object is virtual. */
+public final class Locks {
+    private Locks() {
+    }
+
+    @Inputs({"1", "-1", "0"})
+    static int lockedUpdate(int a) {
+        Box b = new Box(a);
+        synchronized (b) {
+            b.value = b.value * 3 + 1;
+        }
+        return b.value;
+    }
+
+    @Inputs({"1", "2", "-3"})
+    static int nestedLocksOnTwoObjects(int a) {
+        Box outer = new Box(a);
+        Box inner = new Box(a * 2);
+        synchronized (outer) {
+            synchronized (inner) {
+                outer.value += inner.value;
+            }
+            inner.value = outer.value;
+        }
+        return outer.value + inner.value;
+    }
+
+    @Inputs({"1", "-1", "9"})
+    static int reentrantLock(int a) {
+        Box b = new Box(a);
+        synchronized (b) {
+            synchronized (b) {
+                b.value++;
+            }
+            b.value *= 2;
+        }
+        return b.value;
+    }
+
+    @Inputs({"0", "1", "11"})
+    static int synchronizedMethods(int n) {
+        Counter c = new Counter();
+        for (int i = 0; i < n; i++) {
+            c.add(i);
+        }
+        return c.get();
+    }
+
+    @Inputs({"1", "-1", "0"})
+    static int lockOnBranch(int a) {
+        Box b = new Box(a);
+        if (a > 0) {
+            synchronized (b) {
+                b.value += 10;
+            }
+        }
+        return b.value;
+    }
+
+    @Inputs({"0", "3", "6"})
+    static int lockInLoop(int n) {
+        Box b = new Box(0);
+        for (int i = 0; i < n; i++) {
+            synchronized (b) {
+                b.value += i;
+            }
+        }
+        return b.value;
+    }
+
+    @Inputs({"1", "-1", "2"})
+    static int lockHeldAcrossEscape(int a) {
+        Box b = new Box(a);
+        synchronized (b) {
+            if (a < 0) {
+                Negative.sink = b;
+            }
+            b.value++;
+        }
+        return b.value;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.escape.test.corpus;
+
+import dev.escape.test.corpus.Basics.Box;
+import dev.escape.test.corpus.Basics.Point;
+
+/** Loops: objects allocated in an iteration, carried from one iteration to the next, nested loops. */
+public final class Loops {
+    private Loops() {
+    }
+
+    @Inputs({"0", "1", "10"})
+    static int allocationPerIteration(int n) {
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            Box b = new Box(i);
+            b.value *= 2;
+            sum += b.value;
+        }
+        return sum;
+    }
+
+    @Inputs({"0", "1", "10"})
+    static int carriedAccumulator(int n) {
+        Box acc = new Box(0);
+        for (int i = 0; i < n; i++) {
+            acc.value += i;
+        }
+        return acc.value;
+    }
+
+    @Inputs({"0", "1", "7"})
+    static int carriedReplacedEachIteration(int n) {
+        Point p = new Point(0, 1);
+        for (int i = 0; i < n; i++) {
+            p = new Point(p.y(), p.x() + p.y());
+        }
+        return p.x();
+    }
+
+    @Inputs({"0", "3", "5"})
+    static int nestedLoops(int n) {
+        Box total = new Box(0);
+        for (int i = 0; i < n; i++) {
+            Box row = new Box(0);
+            for (int j = 0; j <= i; j++) {
+                row.value += j;
+            }
+            total.value += row.value;
+        }
+        return total.value;
+    }
+
+    @Inputs({"0", "4", "9"})
+    static int earlyExit(int n) {
+        Box found = new Box(-1);
+        for (int i = 0; i < n; i++) {
+            if (i * i > 10) {
+                found.value = i;
+                break;
+            }
+        }
+        return found.value;
+    }
+
+    @Inputs({"0", "2", "6"})
+    static int arrayCarried(int n) {
+        int[] window = new int[2];
+        for (int i = 0; i < n; i++) {
+            window[0] = window[1];
+            window[1] = i;
+        }
+        return window[0] * 10 + window[1];
+    }
+
+    @Inputs({"0", "1", "8"})
+    static int linkedListBuiltAndWalked(int n) {
+        Box head = null;
+        for (int i = 0; i < n; i++) {
+            Box b = new Box(i);
+            b.next = head;
+            head = b;
+        }
+        int sum = 0;
+        for (Box b = head; b != null; b = b.next) {
+            sum += b.value;
+        }
+        return sum;
+    }
+
+    @Inputs({"0", "3", "12"})
+    static long objectUsedAfterLoop(int n) {
+        Shapes.Vec v = new Shapes.Vec(1, 0);
+        int i = 0;
+        while (i < n) {
+            long x = v.x;
+            v.x = v.y + x;
+            v.y = x;
+            i++;
+        }
+        return v.x * 1000 + v.y;
+    }
+
+    @Inputs({"0", "5", "20"})
+    static int doWhileWithContinue(int n) {
+        Box b = new Box(0);
+        int i = 0;
+        do {
+            i++;
+            if ((i & 1) == 0) {
+                continue;
+            }
+            b.value += i;
+        } while (i < n);
+        return b.value;
+    }
+}
