@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.escape.decisions.Census;
 import dev.escape.decisions.Materialization.Cause;
 import org.graalvm.collections.EconomicMap;
 import org.graalvm.collections.Equivalence;
@@ -224,12 +225,17 @@ public final class Analysis {
         if (node instanceof ProxyNode) {
             return; // processed with their loop exit
         }
-        if (node instanceof Virtualizable virtualizable && !(node instanceof ProxyNode)) {
+        // What an earlier round of a loop's analysis decided for this node no longer holds.
+        aliases.remove(node);
+        if (node instanceof Virtualizable virtualizable) {
             tool.reset(node, position, state, effects);
             virtualizable.virtualize(tool);
             if (tool.isDeleted()) {
                 return;
             }
+        }
+        if (Census.siteOf(node) != null) {
+            effects.add(decisions.notVirtualized(node, tool));
         }
         ensureRealInputs(node, node instanceof FixedNode fixed && !(fixed instanceof AbstractBeginNode) ? fixed : position, state, effects);
         frameStates.process(node, state, effects);
@@ -255,6 +261,7 @@ public final class Analysis {
 
     /** A loop exit proxy of an object: follows the object while virtual, else proxies the real one. */
     private void processProxy(ValueProxyNode proxy, BlockState state, Effects effects) {
+        aliases.remove(proxy);
         ValueNode alias = resolve(proxy.value(), state);
         if (alias instanceof VirtualObjectNode virtual) {
             aliases.put(proxy, virtual);
@@ -290,6 +297,10 @@ public final class Analysis {
     /** The virtual object that {@code node} aliases (and may already be replaced by), or null. */
     private VirtualObjectNode virtualOf(ValueNode node) {
         return aliases.get(node) instanceof VirtualObjectNode v ? v : null;
+    }
+
+    void unalias(ValueNode node) {
+        aliases.remove(node);
     }
 
     void alias(ValueNode node, ValueNode target) {
@@ -373,6 +384,9 @@ public final class Analysis {
      */
     private static void commit(StructuredGraph graph, FixedNode position, EconomicMap<VirtualObjectNode, ObjectState> committed, List<AllocatedObjectNode> allocated,
                     List<ValueNode> values) {
+        if (!position.isAlive()) {
+            return; // on a path that an earlier effect removed (e.g. a killed exception edge)
+        }
         CommitAllocationNode commit = graph.add(new CommitAllocationNode());
         for (VirtualObjectNode object : committed.getKeys()) {
             ObjectState s = committed.get(object);
