@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.escape.decisions.Census;
 import dev.escape.decisions.Materialization.Cause;
+import org.graalvm.collections.EconomicMap;
+import org.graalvm.collections.Equivalence;
+
 import jdk.graal.compiler.core.common.cfg.CFGLoop;
 import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.graph.Position;
@@ -221,12 +225,17 @@ public final class Analysis {
         if (node instanceof ProxyNode) {
             return; // processed with their loop exit
         }
-        if (node instanceof Virtualizable virtualizable && !(node instanceof ProxyNode)) {
+        // What an earlier round of a loop's analysis decided for this node no longer holds.
+        aliases.remove(node);
+        if (node instanceof Virtualizable virtualizable) {
             tool.reset(node, position, state, effects);
             virtualizable.virtualize(tool);
             if (tool.isDeleted()) {
                 return;
             }
+        }
+        if (Census.siteOf(node) != null) {
+            effects.add(decisions.notVirtualized(node, tool));
         }
         ensureRealInputs(node, node instanceof FixedNode fixed && !(fixed instanceof AbstractBeginNode) ? fixed : position, state, effects);
         frameStates.process(node, state, effects);
@@ -252,6 +261,7 @@ public final class Analysis {
 
     /** A loop exit proxy of an object: follows the object while virtual, else proxies the real one. */
     private void processProxy(ValueProxyNode proxy, BlockState state, Effects effects) {
+        aliases.remove(proxy);
         ValueNode alias = resolve(proxy.value(), state);
         if (alias instanceof VirtualObjectNode virtual) {
             aliases.put(proxy, virtual);
@@ -289,13 +299,17 @@ public final class Analysis {
         return aliases.get(node) instanceof VirtualObjectNode v ? v : null;
     }
 
+    void unalias(ValueNode node) {
+        aliases.remove(node);
+    }
+
     void alias(ValueNode node, ValueNode target) {
         aliases.put(node, target);
     }
 
     /** The nodes that stand for {@code virtual} in the graph (its allocation, casts, phis, proxies). */
-    Set<ValueNode> aliasesOf(VirtualObjectNode virtual) {
-        Set<ValueNode> result = new LinkedHashSet<>();
+    List<ValueNode> aliasesOf(VirtualObjectNode virtual) {
+        List<ValueNode> result = new ArrayList<>();
         aliases.forEach((node, target) -> {
             if (target == virtual) {
                 result.add(node);
@@ -332,15 +346,15 @@ public final class Analysis {
     void materialize(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user, Cause cause) {
         List<VirtualObjectNode> objects = new ArrayList<>();
         collectVirtual(object, state, objects);
-        Map<VirtualObjectNode, ObjectState> committed = new LinkedHashMap<>();
-        Map<VirtualObjectNode, AllocatedObjectNode> allocated = new LinkedHashMap<>();
+        EconomicMap<VirtualObjectNode, ObjectState> committed = EconomicMap.create(Equivalence.IDENTITY);
+        List<AllocatedObjectNode> allocated = new ArrayList<>();
         HIRBlock block = blockOf(position);
         for (VirtualObjectNode o : objects) {
             ObjectState s = state.get(o);
             ValueNode representation = o.getMaterializedRepresentation(position, s.entries(), lockState(s.locks()));
             if (representation instanceof AllocatedObjectNode real) {
                 committed.put(o, s);
-                allocated.put(o, real);
+                allocated.add(real);
             } else if (representation instanceof FixedWithNextNode fixed && !s.hasLocks() && !hasVirtualEntry(s, state)) {
                 // e.g. a box: a plain node takes the place of the commit for this object
                 effects.addFixedBefore(position, fixed);
@@ -356,7 +370,7 @@ public final class Analysis {
         }
         // Fields pointing to objects of this commit name them by their virtual node; others are real values.
         List<ValueNode> values = new ArrayList<>();
-        for (ObjectState s : committed.values()) {
+        for (ObjectState s : committed.getValues()) {
             for (ValueNode entry : s.entries()) {
                 values.add(entry instanceof VirtualObjectNode v && committed.containsKey(v) ? v : resolve(entry, state));
             }
@@ -368,19 +382,23 @@ public final class Analysis {
      * Builds the commit when the effect is applied: a node's input lists may only be filled once
      * the node is in the graph (usages are registered as inputs are set).
      */
-    private static void commit(StructuredGraph graph, FixedNode position, Map<VirtualObjectNode, ObjectState> committed, Map<VirtualObjectNode, AllocatedObjectNode> allocated,
+    private static void commit(StructuredGraph graph, FixedNode position, EconomicMap<VirtualObjectNode, ObjectState> committed, List<AllocatedObjectNode> allocated,
                     List<ValueNode> values) {
+        if (!position.isAlive()) {
+            return; // on a path that an earlier effect removed (e.g. a killed exception edge)
+        }
         CommitAllocationNode commit = graph.add(new CommitAllocationNode());
-        for (Map.Entry<VirtualObjectNode, ObjectState> e : committed.entrySet()) {
-            commit.getVirtualObjects().add(Effects.alive(graph, e.getKey()));
-            commit.getEnsureVirtual().add(e.getValue().ensureVirtualized());
-            commit.addLocks(e.getValue().locks());
+        for (VirtualObjectNode object : committed.getKeys()) {
+            ObjectState s = committed.get(object);
+            commit.getVirtualObjects().add(Effects.alive(graph, object));
+            commit.getEnsureVirtual().add(s.ensureVirtualized());
+            commit.addLocks(s.locks());
         }
         for (ValueNode v : values) {
             commit.getValues().add(Effects.alive(graph, v));
         }
         graph.addBeforeFixed(position, commit);
-        for (AllocatedObjectNode real : allocated.values()) {
+        for (AllocatedObjectNode real : allocated) {
             Effects.alive(graph, real).setCommit(commit);
         }
     }

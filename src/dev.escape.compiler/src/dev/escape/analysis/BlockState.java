@@ -1,8 +1,10 @@
 package dev.escape.analysis;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.graalvm.collections.EconomicMap;
+import org.graalvm.collections.Equivalence;
 
 import jdk.graal.compiler.nodes.ValueNode;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
@@ -12,14 +14,15 @@ import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
  * through each block, copies it at splits and combines copies at merges.
  */
 final class BlockState {
-    private final Map<VirtualObjectNode, ObjectState> objects;
+    /** By identity and in creation order: virtual nodes may not be in the graph yet (no hash code). */
+    private final EconomicMap<VirtualObjectNode, ObjectState> objects;
 
     BlockState() {
-        this.objects = new LinkedHashMap<>();
+        this.objects = EconomicMap.create(Equivalence.IDENTITY);
     }
 
-    private BlockState(Map<VirtualObjectNode, ObjectState> objects) {
-        this.objects = new LinkedHashMap<>(objects);
+    private BlockState(EconomicMap<VirtualObjectNode, ObjectState> objects) {
+        this.objects = EconomicMap.create(Equivalence.IDENTITY, objects);
     }
 
     BlockState copy() {
@@ -43,17 +46,18 @@ final class BlockState {
         objects.put(object, state);
     }
 
-    void remove(VirtualObjectNode object) {
-        objects.remove(object);
-    }
-
-    Set<VirtualObjectNode> objects() {
-        return objects.keySet();
+    /** The objects this state knows, as a copy (callers may change the state while iterating). */
+    List<VirtualObjectNode> objects() {
+        List<VirtualObjectNode> result = new ArrayList<>();
+        for (VirtualObjectNode object : objects.getKeys()) {
+            result.add(object);
+        }
+        return result;
     }
 
     /** True if some virtual object of this state holds {@code value} in a field. */
     boolean isReferencedFromVirtual(ValueNode value) {
-        for (ObjectState s : objects.values()) {
+        for (ObjectState s : objects.getValues()) {
             if (s.isVirtual()) {
                 for (int i = 0; i < s.entryCount(); i++) {
                     if (s.entry(i) == value) {

@@ -25,11 +25,13 @@ import jdk.graal.compiler.nodes.Invoke;
 import jdk.graal.compiler.nodes.ReturnNode;
 import jdk.graal.compiler.nodes.UnwindNode;
 import jdk.graal.compiler.nodes.cfg.HIRBlock;
+import jdk.graal.compiler.nodes.java.AbstractNewArrayNode;
 import jdk.graal.compiler.nodes.java.AccessIndexedNode;
 import jdk.graal.compiler.nodes.java.MonitorEnterNode;
 import jdk.graal.compiler.nodes.java.MonitorExitNode;
 import jdk.graal.compiler.nodes.java.StoreFieldNode;
 import jdk.graal.compiler.nodes.java.StoreIndexedNode;
+import jdk.graal.compiler.nodes.spi.VirtualizerTool;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
 
 /**
@@ -48,6 +50,8 @@ public final class Decisions {
 
     private final Map<VirtualObjectNode, Origin> origins = new IdentityHashMap<>();
     private final List<Event> events = new ArrayList<>();
+    /** Sites whose allocation node could not be made virtual, with why. */
+    private final Map<String, Materialization> notVirtualized = new LinkedHashMap<>();
     private Analysis analysis;
 
     void attach(Analysis owner) {
@@ -60,6 +64,28 @@ public final class Decisions {
         }
         AllocationSite site = Census.siteOf(creator);
         origins.put(object, new Origin(site != null ? site : Census.virtualSite(object), analysis.blockOf(creator)));
+    }
+
+    /** An effect recording that the allocation {@code node} stays as it is, and why. */
+    Effect notVirtualized(Node node, VirtualizerTool tool) {
+        AllocationSite site = Census.siteOf(node);
+        Materialization m = new Materialization(site.frames(), whyNotVirtual(node, tool), detailNotVirtual(node, tool));
+        return graph -> notVirtualized.put(site.key(), m);
+    }
+
+    private static Cause whyNotVirtual(Node node, VirtualizerTool tool) {
+        if (node instanceof AbstractNewArrayNode array && array.length().isConstant() && array.length().asJavaConstant().asInt() > tool.getMaximumEntryCount()) {
+            return Cause.TOO_LARGE;
+        }
+        return Cause.NOT_VIRTUALIZABLE;
+    }
+
+    private static String detailNotVirtual(Node node, VirtualizerTool tool) {
+        if (node instanceof AbstractNewArrayNode array) {
+            return array.length().isConstant() ? "length " + array.length().asJavaConstant().asInt() + " > " + tool.getMaximumEntryCount() + " (MaximumEscapeAnalysisArrayLength)"
+                            : "length not a constant";
+        }
+        return node.getClass().getSimpleName().replaceFirst("Node$", "");
     }
 
     /** {@code merged} stands for objects of the site of {@code input} meeting at a phi. */
@@ -161,11 +187,15 @@ public final class Decisions {
             int copies = before.nodes(site) + before.materializations(site).size();
             List<Event> mine = bySite.getOrDefault(site.key(), List.of());
             List<Materialization> materializations = mine.stream().map(Event::materialization).toList();
-            if (after.nodes(site) > 0) {
-                result.add(new SiteDecision(site, Decision.KEPT, copies, "not virtualized: the allocation itself cannot be made virtual (e.g. array length not a constant or too large)", materializations));
+            if (notVirtualized.containsKey(site.key())) {
+                List<Materialization> all = new ArrayList<>(List.of(notVirtualized.get(site.key())));
+                all.addAll(materializations);
+                result.add(new SiteDecision(site, Decision.KEPT, copies, "not virtualized", all));
             } else if (mine.isEmpty()) {
-                result.add(new SiteDecision(site, Decision.ELIMINATED, copies, null, List.of()));
-            } else if (mine.stream().map(Event::object).distinct().allMatch(o -> materializedOnEveryPath(o, mine))) {
+                // Allocation nodes left that this analysis never saw were made by another phase.
+                result.add(after.nodes(site) > 0 ? new SiteDecision(site, Decision.KEPT, copies, "not virtualized", List.of())
+                                : new SiteDecision(site, Decision.ELIMINATED, copies, null, List.of()));
+            } else if (mine.stream().allMatch(e -> materializedOnEveryPath(e.object(), mine))) {
                 result.add(new SiteDecision(site, Decision.KEPT, copies, null, materializations));
             } else {
                 result.add(new SiteDecision(site, Decision.PARTIAL, copies, null, materializations));

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.graph.Position;
+import jdk.graal.compiler.nodes.AbstractBeginNode;
 import jdk.graal.compiler.nodes.FixedNode;
 import jdk.graal.compiler.nodes.FixedWithNextNode;
 import jdk.graal.compiler.nodes.StructuredGraph;
@@ -57,6 +58,9 @@ final class Effects {
     /** Inserts {@code node} (not yet in the graph) just before {@code position}. */
     void addFixedBefore(FixedNode position, FixedWithNextNode node) {
         add(graph -> {
+            if (!position.isAlive()) {
+                return; // on a path that an earlier effect removed (e.g. a killed exception edge)
+            }
             for (Node input : node.inputs()) {
                 alive(graph, input);
             }
@@ -75,9 +79,12 @@ final class Effects {
                 node.replaceAtUsages(replacement);
             }
             if (node instanceof WithExceptionNode withException) {
+                // Without the node nothing can throw here: the normal successor takes its place.
                 withException.killExceptionEdge();
-            }
-            if (node instanceof FixedWithNextNode fixed) {
+                AbstractBeginNode next = withException.next();
+                withException.setNext(null);
+                withException.replaceAtPredecessor(next);
+            } else if (node instanceof FixedWithNextNode fixed) {
                 GraphUtil.unlinkFixedNode(fixed);
             }
             if (!node.hasNoUsages()) {

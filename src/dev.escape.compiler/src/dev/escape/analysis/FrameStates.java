@@ -2,9 +2,11 @@ package dev.escape.analysis;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.graalvm.collections.EconomicMap;
+import org.graalvm.collections.Equivalence;
 
 import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.graph.Position;
@@ -39,10 +41,10 @@ final class FrameStates {
     private void process(Node user, FrameState frameState, BlockState state, Effects effects) {
         Map<ValueNode, ValueNode> replacements = new IdentityHashMap<>();
         // Per frame state of the chain (innermost first): the virtual objects it needs described.
-        List<Map<VirtualObjectNode, ValueNode[]>> mappings = new ArrayList<>();
+        List<EconomicMap<VirtualObjectNode, ValueNode[]>> mappings = new ArrayList<>();
         boolean any = false;
         for (FrameState fs = frameState; fs != null; fs = fs.outerFrameState()) {
-            Map<VirtualObjectNode, ValueNode[]> own = new LinkedHashMap<>();
+            EconomicMap<VirtualObjectNode, ValueNode[]> own = EconomicMap.create(Equivalence.IDENTITY);
             for (ValueNode value : values(fs)) {
                 ValueNode alias = analysis.resolve(value, state);
                 if (alias != value) {
@@ -71,12 +73,13 @@ final class FrameStates {
             int level = 0;
             for (FrameState fs = copy; fs != null; fs = fs.outerFrameState(), level++) {
                 rewrite(fs, replacements, graph);
-                for (Map.Entry<VirtualObjectNode, ValueNode[]> e : mappings.get(level).entrySet()) {
-                    ValueNode[] values = e.getValue();
+                EconomicMap<VirtualObjectNode, ValueNode[]> own = mappings.get(level);
+                for (VirtualObjectNode object : own.getKeys()) {
+                    ValueNode[] values = own.get(object);
                     for (ValueNode v : values) {
                         Effects.alive(graph, v);
                     }
-                    fs.addVirtualObjectMapping(graph.addOrUnique(new VirtualObjectState(Effects.alive(graph, e.getKey()), values)));
+                    fs.addVirtualObjectMapping(graph.addOrUnique(new VirtualObjectState(Effects.alive(graph, object), values)));
                 }
             }
         });
@@ -121,7 +124,7 @@ final class FrameStates {
     }
 
     /** Adds the fields of {@code virtual} and of the virtual objects they reach to {@code mappings}. */
-    private void describe(VirtualObjectNode virtual, BlockState state, Map<VirtualObjectNode, ValueNode[]> mappings) {
+    private void describe(VirtualObjectNode virtual, BlockState state, EconomicMap<VirtualObjectNode, ValueNode[]> mappings) {
         if (mappings.containsKey(virtual) || !state.isVirtual(virtual)) {
             return;
         }

@@ -8,8 +8,10 @@ import java.util.Set;
 import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.nodes.FrameState;
 import jdk.graal.compiler.nodes.PhiNode;
+import jdk.graal.compiler.nodes.ProxyNode;
 import jdk.graal.compiler.nodes.ValueNode;
 import jdk.graal.compiler.nodes.cfg.HIRBlock;
+import jdk.graal.compiler.nodes.util.GraphUtil;
 import jdk.graal.compiler.nodes.virtual.EscapeObjectState;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
 
@@ -42,8 +44,8 @@ final class Identity {
             return false;
         }
         for (ValueNode alias : analysis.aliasesOf(object)) {
-            if (alias == phi) {
-                continue; // the phi itself may stand for the object in this round of the analysis
+            if (GraphUtil.unproxify(alias) == phi) {
+                continue; // the phi (or its exit proxy) may stand for the object in this round of the analysis
             }
             for (Node usage : alias.usages()) {
                 if (usage == phi) {
@@ -76,7 +78,8 @@ final class Identity {
                 }
                 continue;
             }
-            HIRBlock block = analysis.blockOf(n);
+            // Proxies are not scheduled: they sit at their loop exit.
+            HIRBlock block = analysis.blockOf(n instanceof ProxyNode proxy ? proxy.proxyPoint() : n);
             if (block == null || merge.dominates(block)) {
                 return true;
             }

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.graalvm.collections.EconomicMap;
+import org.graalvm.collections.EconomicSet;
+import org.graalvm.collections.Equivalence;
+
 import dev.escape.decisions.Materialization.Cause;
 import jdk.graal.compiler.core.common.cfg.CFGLoop;
 import jdk.graal.compiler.nodes.LoopBeginNode;
@@ -50,8 +54,8 @@ final class Loops {
 
     /** What the header may assume, grown by each iteration that found an assumption wrong. */
     private static final class Plan {
-        final Set<VirtualObjectNode> realAtEntry = new LinkedHashSet<>();
-        final Map<VirtualObjectNode, Set<Integer>> phiFields = new LinkedHashMap<>();
+        final EconomicSet<VirtualObjectNode> realAtEntry = EconomicSet.create(Equivalence.IDENTITY);
+        final EconomicMap<VirtualObjectNode, Set<Integer>> phiFields = EconomicMap.create(Equivalence.IDENTITY);
         final Set<PhiNode> realPhis = new LinkedHashSet<>();
         /** Graph phis whose entry and back-edge objects become one new virtual object. */
         final Set<PhiNode> mergedPhis = new LinkedHashSet<>();
@@ -81,7 +85,7 @@ final class Loops {
             if (iteration == Analysis.MAX_LOOP_ITERATIONS) {
                 cutOff(entry, loopBegin, plan);
             }
-            Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis = new LinkedHashMap<>();
+            Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis = new IdentityHashMap<>();
             plan.dirty = false;
             BlockState headerState = start(loop, loopBegin, entry, plan, phis);
             analysis.processBlock(header, headerState.copy());
@@ -158,13 +162,12 @@ final class Loops {
                 }
             }
         }
-        for (Map.Entry<VirtualObjectNode, Set<Integer>> e : plan.phiFields.entrySet()) {
-            VirtualObjectNode object = e.getKey();
+        for (VirtualObjectNode object : plan.phiFields.getKeys()) {
             if (!state.isVirtual(object)) {
                 continue;
             }
             ObjectState s = state.get(object);
-            for (int j : e.getValue()) {
+            for (int j : plan.phiFields.get(object)) {
                 ValuePhiNode phi = fieldPhi(loopBegin, header, atEntry, analysis.resolve(s.entry(j), state));
                 phis.computeIfAbsent(object, o -> new LinkedHashMap<>()).put(j, phi);
                 s = s.withEntry(j, phi);
@@ -227,7 +230,10 @@ final class Loops {
                     ValueNode actual = end.get(object).entry(j);
                     boolean hasPhi = phis.containsKey(object) && phis.get(object).containsKey(j);
                     if (actual != assumed && !hasPhi) {
-                        stable &= !plan.phiFields.computeIfAbsent(object, o -> new LinkedHashSet<>()).add(j);
+                        if (!plan.phiFields.containsKey(object)) {
+                            plan.phiFields.put(object, new LinkedHashSet<>());
+                        }
+                        stable &= !plan.phiFields.get(object).add(j);
                     } else if (hasPhi && assumed instanceof VirtualObjectNode v && header.isVirtual(v)) {
                         stable &= !plan.realAtEntry.add(v);
                     }
@@ -321,7 +327,7 @@ final class Loops {
         CFGLoop<HIRBlock> loop = analysis.blockOf(exit.loopBegin()).getLoop();
         Effects effects = analysis.effectsOf(block);
         Map<ValueNode, ValueProxyNode> proxies = new IdentityHashMap<>();
-        for (VirtualObjectNode object : new ArrayList<>(state.objects())) {
+        for (VirtualObjectNode object : state.objects()) {
             ObjectState s = state.get(object);
             if (s.isVirtual()) {
                 for (int j = 0; j < s.entryCount(); j++) {

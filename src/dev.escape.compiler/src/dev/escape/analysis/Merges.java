@@ -187,6 +187,7 @@ final class Merges {
     private void connectPhis(AbstractMergeNode merge, HIRBlock block, BlockState[] states, BlockState result) {
         Effects effects = analysis.effectsOf(block);
         for (PhiNode phi : merge.valuePhis()) {
+            analysis.unalias(phi);
             VirtualObjectNode same = sameVirtual(phi, states);
             if (same != null && result.isVirtual(same)) {
                 analysis.alias(phi, same);
@@ -220,7 +221,11 @@ final class Merges {
     }
 
     static void setPhiInput(Effects effects, PhiNode phi, int index, ValueNode value) {
-        effects.add(graph -> phi.setValueAt(index, Effects.alive(graph, value)));
+        effects.add(graph -> {
+            if (phi.isAlive()) {
+                phi.setValueAt(index, Effects.alive(graph, value));
+            }
+        });
     }
 
     private static boolean differs(VirtualObjectNode object, int j, BlockState[] states) {

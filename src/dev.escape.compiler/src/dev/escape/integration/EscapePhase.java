@@ -73,6 +73,9 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
     @Override
     public void updateGraphState(GraphState graphState) {
         super.updateGraphState(graphState);
-        graphState.setAfterStage(StageFlag.FINAL_PARTIAL_ESCAPE);
+        // Graal's phase, when it ran as the fallback, has already set it.
+        if (!graphState.isAfterStage(StageFlag.FINAL_PARTIAL_ESCAPE)) {
+            graphState.setAfterStage(StageFlag.FINAL_PARTIAL_ESCAPE);
+        }
     }
 }
