@@ -42,14 +42,10 @@ class CorpusTest {
      * /tmp/corpus-failures.md (the report to the lead) has a reproducer for each.
      */
     static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
-                    Map.entry("Negative.escapesInLoopOnLastIteration:results", "wrong result: an object escaping on one iteration of a loop is materialized at the loop header, the body then reads stale fields"),
-                    Map.entry("Boxing.boxedAccumulatorInLoop:allocations", "a box replaced on every iteration is materialized (Graal keeps it virtual)"),
                     Map.entry("Nested.innerReplacedOnBranch:allocations", "a field that points to one of two virtual objects after a merge makes both materialize"),
-                    Map.entry("Intrinsics.arraycopyBetweenFreshArrays", "compilation fails: InternalError from DeadCodeEliminationPhase after our effects (a deleted ArrayCopy node is still a successor)"),
-                    Map.entry("Intrinsics.copyOfSmallArray", "compilation fails: InternalError from DeadCodeEliminationPhase after our effects (a deleted ArrayCopy node is still a successor)"),
+                    Map.entry("Loops.nestedObjectReplacedEachIteration:allocations", "a loop-carried field that points to a new virtual object each iteration materializes the holder too (Graal keeps the holder virtual)"),
                     Map.entry("Negative.callOnOneBranch:decision", "KEPT instead of PARTIAL when the escape is a call on one branch only"),
-                    Map.entry("Negative.chainOfHolders:decision", "the holder of a Box in an array held by a Pair is the Pair (the root), not the array (its direct holder)"),
-                    Map.entry("Negative.tooLongArray:decision", "an array too long to be virtual is kept without a TOO_LARGE cause"));
+                    Map.entry("Negative.chainOfHolders:decision", "the holder of a Box in an array held by a Pair is the Pair (the root), not the array (its direct holder)"));
 
     /** Each method compiled with both slots, before the interpreter ran it (no profiles). */
     private static final Map<Method, Pair> COMPILED = new ConcurrentHashMap<>();

@@ -176,4 +176,71 @@ public final class Loops {
         }
         return b.value;
     }
+
+    @Inputs({"0", "1", "6"})
+    static int nestedObjectReplacedEachIteration(int n) {
+        Box outer = new Box(0);
+        outer.next = new Box(-1);
+        for (int i = 0; i < n; i++) {
+            Box inner = new Box(outer.next.value + i);
+            outer.next = inner;
+            outer.value += inner.value;
+        }
+        return outer.value * 100 + outer.next.value;
+    }
+
+    @Inputs({"0", "3", "7", "20"})
+    static int twoExitsDifferentStates(int n) {
+        Box b = new Box(0);
+        int i = 0;
+        while (true) {
+            if (i >= n) {
+                b.value += 1000;
+                break;
+            }
+            b.value += i;
+            if (b.value > 15) {
+                b.value = -b.value;
+                break;
+            }
+            i++;
+        }
+        return b.value;
+    }
+
+    @Inputs({"0", "2", "5"})
+    static int escapesOnOneExit(int n) {
+        Box b = new Box(0);
+        for (int i = 0; i < n; i++) {
+            b.value += 2;
+            if (b.value == 6) {
+                Negative.sink = b;
+                break;
+            }
+        }
+        return b.value;
+    }
+
+    @Inputs({"0", "3", "5"})
+    static int arrayOfBoxesUpdated(int n) {
+        Object[] slots = {new Box(0), new Box(100)};
+        for (int i = 0; i < n; i++) {
+            ((Box) slots[0]).value += i;
+            ((Box) slots[1]).value -= i;
+        }
+        return ((Box) slots[0]).value * 1000 + ((Box) slots[1]).value;
+    }
+
+    @Inputs({"0", "1", "5"})
+    static int swapTwoObjectsEachIteration(int n) {
+        Box x = new Box(1);
+        Box y = new Box(2);
+        for (int i = 0; i < n; i++) {
+            Box t = x;
+            x = y;
+            y = t;
+            x.value += 10;
+        }
+        return x.value * 100 + y.value;
+    }
 }

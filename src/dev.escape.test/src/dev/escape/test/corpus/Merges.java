@@ -84,4 +84,69 @@ public final class Merges {
         }
         return b.value + 2;
     }
+
+    @Inputs({"1", "-1", "0"})
+    static int arraysOfOneLengthMerged(int a) {
+        int[] xs;
+        if (a > 0) {
+            xs = new int[]{a, 1, 2};
+        } else {
+            xs = new int[]{-a, 3, a * 4};
+        }
+        xs[1] += 10;
+        return xs[0] * 100 + xs[1] * 10 + xs[2];
+    }
+
+    @Inputs({"1", "-1", "0"})
+    static int arraysOfTwoLengthsMerged(int a) {
+        long[] xs = a > 0 ? new long[]{a, a} : new long[]{a, a, a};
+        return (int) xs[0] + xs.length;
+    }
+
+    @Inputs({"1", "-1", "0"})
+    static int objectAndArrayMerged(int a) {
+        Object o = a > 0 ? new Box(a) : new int[]{a, 2};
+        return o instanceof Box b ? b.value : ((int[]) o).length + ((int[]) o)[0];
+    }
+
+    @Inputs({"1", "-1", "0"})
+    static int lockedOnOneSideOnly(int a) {
+        Box b = new Box(a);
+        Box c = new Box(a * 2);
+        Box chosen;
+        if (a > 0) {
+            synchronized (b) {
+                b.value++;
+            }
+            chosen = b;
+        } else {
+            chosen = c;
+        }
+        return chosen.value + b.value;
+    }
+
+    @Inputs({"1", "2", "3", "4", "0"})
+    static int fourWayMergeWithNestedFields(int a) {
+        Box b;
+        switch (a) {
+            case 1 -> {
+                b = new Box(1);
+                b.next = new Box(10);
+            }
+            case 2 -> {
+                b = new Box(2);
+                b.next = new Box(a * 20);
+            }
+            case 3 -> {
+                b = new Box(3);
+                b.next = null;
+            }
+            default -> {
+                b = new Box(a);
+                b.next = new Box(a);
+                b.next.next = b;
+            }
+        }
+        return b.value * 100 + (b.next == null ? -1 : b.next.value);
+    }
 }
