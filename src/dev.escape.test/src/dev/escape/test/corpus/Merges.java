@@ -41,7 +41,9 @@ public final class Merges {
         return p.x() + p.y();
     }
 
+    /** Beyond Graal (2): a merge with null, a null check and field reads need no object at all. */
     @Inputs({"1", "-1", "0"})
+    @BeyondGraal({"1"})
     static int mergeWithNullThenCheck(int a) {
         Box b = a > 0 ? new Box(a) : null;
         if (b != null) {
@@ -76,7 +78,9 @@ public final class Merges {
         return first * 1000 + b.value;
     }
 
+    /** Beyond Graal (1): only the escaping path needs the object; the read after the merge does not. */
     @Inputs({"1", "-1", "0"})
+    @BeyondGraal({"1"})
     static int escapesOnOneBranchReadAfter(int a) {
         Box b = new Box(a);
         if (a < 0) {

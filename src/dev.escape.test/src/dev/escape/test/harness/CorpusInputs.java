@@ -18,9 +18,14 @@ public final class CorpusInputs {
 
     /** The argument lists of {@link Inputs}, converted to the parameter types of {@code m}. */
     public static List<Object[]> of(Method m) {
+        return parse(m, m.getAnnotation(Inputs.class).value());
+    }
+
+    /** Argument lists written as in {@link Inputs}, converted to the parameter types of {@code m}. */
+    public static List<Object[]> parse(Method m, String[] written) {
         Class<?>[] types = m.getParameterTypes();
         List<Object[]> calls = new ArrayList<>();
-        for (String call : m.getAnnotation(Inputs.class).value()) {
+        for (String call : written) {
             String[] parts = call.isBlank() ? new String[0] : call.split(",");
             if (parts.length != types.length) {
                 throw new IllegalArgumentException(CorpusMethods.name(m) + ": input \"" + call + "\" has " + parts.length + " values for " + types.length + " parameters");
