@@ -78,6 +78,13 @@ public final class Launcher {
         if (options.methods() != null) {
             flags.add("-Djdk.graal.EscapeMethods=" + options.methods());
         }
+        if (options.sourcePath() != null) {
+            flags.add("-Djdk.graal.EscapeSourcePath=" + options.sourcePath());
+        }
+        if (options.dumpDir() != null) {
+            prepareDumpDir(options.dumpDir());
+            flags.addAll(dumpFlags(options.dumpDir(), options.methods()));
+        }
         return writeArgfile(root.resolve("build/args"), flags);
     }
 
@@ -91,6 +98,25 @@ public final class Launcher {
             Files.writeString(file, "escape: no method was compiled by the escape configuration (the program exited first)\n");
         } catch (IOException | RuntimeException e) {
             throw new LaunchError("cannot write the report file " + file + ": " + e);
+        }
+    }
+
+    /**
+     * Graal's own dumps (level 1: after parsing, after each tier, and before and after escape's
+     * phase) and escape's annotated graphs, for the matching methods only.
+     */
+    static List<String> dumpFlags(Path dir, String methods) {
+        return List.of("-Djdk.graal.Dump=:1", "-Djdk.graal.PrintGraph=File", "-Djdk.graal.DumpPath=" + dir, "-Djdk.graal.MethodFilter=" + methods,
+                        "-Djdk.graal.EscapeDumpPath=" + dir);
+    }
+
+    /** Checks that the dump directory can take files before the program starts. */
+    private static void prepareDumpDir(Path dir) throws LaunchError {
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, "escape-check", ".tmp"));
+        } catch (IOException | RuntimeException e) {
+            throw new LaunchError("cannot write dumps to " + dir + ": " + e);
         }
     }
 
