@@ -106,8 +106,9 @@ public final class Launcher {
      * phase) and escape's annotated graphs, for the matching methods only.
      */
     static List<String> dumpFlags(Path dir, String methods) {
+        // Graal announces its dumps on stdout unless it has a log file: keep the program's stdout its own.
         return List.of("-Djdk.graal.Dump=:1", "-Djdk.graal.PrintGraph=File", "-Djdk.graal.DumpPath=" + dir, "-Djdk.graal.MethodFilter=" + methods,
-                        "-Djdk.graal.EscapeDumpPath=" + dir);
+                        "-Djdk.graal.LogFile=" + dir.resolve("graal.log"), "-Djdk.graal.EscapeDumpPath=" + dir);
     }
 
     /** Checks that the dump directory can take files before the program starts. */

@@ -9,7 +9,7 @@ import java.util.Map;
  * A strict JSON parser for tests (RFC 8259): objects become maps, arrays lists, numbers longs or
  * doubles. Anything malformed, including trailing text, is an {@link IllegalArgumentException}.
  */
-final class MiniJson {
+public final class MiniJson {
     private final String s;
     private int i;
 
@@ -17,7 +17,17 @@ final class MiniJson {
         this.s = s;
     }
 
-    static Object parse(String text) {
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> asObject(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Object> asList(Object o) {
+        return (List<Object>) o;
+    }
+
+    public static Object parse(String text) {
         MiniJson p = new MiniJson(text);
         Object value = p.value();
         p.blanks();
