@@ -8,7 +8,7 @@ import java.util.List;
  */
 final class Svg {
     private static final String NS = "http://www.w3.org/2000/svg";
-    private static final int CHAR_WIDTH = 7;
+    private static final int CHAR_WIDTH = 8;
     private static final int ROW = 22;
 
     record Bar(String label, long value, String cssClass) {
