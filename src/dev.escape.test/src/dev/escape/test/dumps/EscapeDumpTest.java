@@ -34,11 +34,10 @@ class EscapeDumpTest {
 
     @Test
     void keptAllocationCarriesItsDecisionBeforeAndAfter(@TempDir Path dir) throws Exception {
-        Compiled c = compile("storedToStatic", dir);
-        SiteDecision kept = c.sites().get(0);
-        assertEquals(Decision.KEPT, kept.decision());
-        Group group = onlyGroup(dir, "storedToStatic");
-        assertEquals("escape: " + c.record().method(), group.getName());
+        Dumped d = dump("storedToStatic", Decision.KEPT, dir);
+        SiteDecision kept = d.site();
+        Group group = d.group();
+        assertEquals("escape: " + d.compiled().record().method(), group.getName());
         assertEquals(List.of("0: " + BEFORE, "1: " + AFTER), group.getGraphs().stream().map(InputGraph::getName).toList());
 
         InputNode allocation = only(Bgv.nodesWith(Bgv.graph(group, BEFORE), "escape.site", kept.site().key()));
@@ -55,10 +54,9 @@ class EscapeDumpTest {
 
     @Test
     void eliminatedAllocationIsMarkedInTheBeforeGraph(@TempDir Path dir) throws Exception {
-        Compiled c = compile("localPoint", dir);
-        SiteDecision eliminated = c.sites().get(0);
-        assertEquals(Decision.ELIMINATED, eliminated.decision());
-        Group group = onlyGroup(dir, "localPoint");
+        Dumped d = dump("localPoint", Decision.ELIMINATED, dir);
+        SiteDecision eliminated = d.site();
+        Group group = d.group();
         InputNode allocation = only(Bgv.nodesWith(Bgv.graph(group, BEFORE), "escape.site", eliminated.site().key()));
         assertEquals("NewInstanceNode", simpleClass(allocation));
         assertEquals("eliminated", Bgv.property(allocation, "escape.decision"));
@@ -97,6 +95,16 @@ class EscapeDumpTest {
                 }
             }
         }
+    }
+
+    /** A compilation with its dump: the first site, whose decision must be {@code expected}, and the dump's group. */
+    record Dumped(Compiled compiled, SiteDecision site, Group group) {
+    }
+
+    static Dumped dump(String method, Decision expected, Path dir) throws Exception {
+        Compiled c = compile(method, dir);
+        assertEquals(expected, c.sites().get(0).decision());
+        return new Dumped(c, c.sites().get(0), onlyGroup(dir, method));
     }
 
     static Compiled compile(String method, Path dir) throws Exception {

@@ -26,25 +26,23 @@ class HtmlReportTest {
 
     @Test
     void rowsSourcesAndPictures() throws Exception {
-        CompilationRecord eliminated = Reports.compile("localPoint");
-        CompilationRecord kept = Reports.compile("storedToStatic");
-        CompilationRecord partial = Reports.partialWithAwkwardNames();
-        Document html = parse(Reports.render(ReportFormat.HTML, List.of(eliminated, kept, partial), null, SourceLines.of(Reports.TEST_SOURCES.toString())));
+        Reports.ThreeKinds three = Reports.ThreeKinds.compile();
+        Document html = parse(three.render(ReportFormat.HTML));
 
         List<Element> rows = select(html, "//*[local-name()='tr'][contains(@class,'site')]");
         assertEquals(3, rows.size());
-        Element keptRow = rowOf(rows, kept);
+        Element keptRow = rowOf(rows, three.kept());
         assertEquals("site kept", keptRow.getAttribute("class"));
         assertEquals("Box b = new Box(a);", cell(keptRow, "source"));
         assertEquals(1, select(keptRow, ".//*[local-name()='svg']").size(), "a kept site shows its path to the materialization");
-        assertTrue(keptRow.getTextContent().contains(kept.sites().get(0).materializations().get(0).describe()), keptRow.getTextContent());
+        assertTrue(keptRow.getTextContent().contains(three.kept().sites().get(0).materializations().get(0).describe()), keptRow.getTextContent());
 
-        Element eliminatedRow = rowOf(rows, eliminated);
+        Element eliminatedRow = rowOf(rows, three.eliminated());
         assertEquals("site eliminated", eliminatedRow.getAttribute("class"));
         assertEquals("Point p = new Point(a, b);", cell(eliminatedRow, "source"));
         assertEquals(0, select(eliminatedRow, ".//*[local-name()='svg']").size());
 
-        Element partialRow = rowOf(rows, partial);
+        Element partialRow = rowOf(rows, three.partial());
         assertEquals("source not found", cell(partialRow, "source"));
         assertTrue(partialRow.getTextContent().contains("Log.log(Object) <too large>"), "markup in names is text, not tags");
         List<String> steps = select(partialRow, ".//*[local-name()='svg']//*[local-name()='text']").stream().map(Element::getTextContent).toList();
@@ -52,7 +50,7 @@ class HtmlReportTest {
         assertTrue(steps.stream().anyMatch(s -> s.startsWith("its holder Odd.java:11: new p.Holder")), steps::toString);
 
         List<String> tables = select(html, "//*[local-name()='table']").stream().map(t -> t.getAttribute("data-method")).toList();
-        assertTrue(tables.contains(partial.method()), "the method name survives escaping in attributes: " + tables);
+        assertTrue(tables.contains(three.partial().method()), "the method name survives escaping in attributes: " + tables);
         List<Element> bars = select(html, "//*[local-name()='rect'][contains(@class,'bar')]");
         assertEquals(3 + 3, bars.size(), "three decisions; three causes: unknown (graph comparison) for the kept site, call and holder for the partial one");
     }

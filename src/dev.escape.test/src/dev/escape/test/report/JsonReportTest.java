@@ -20,10 +20,11 @@ class JsonReportTest {
 
     @Test
     void realCompilationsAndAPartialDecisionParseBack() throws Exception {
-        CompilationRecord eliminated = Reports.compile("localPoint");
-        CompilationRecord kept = Reports.compile("storedToStatic");
-        CompilationRecord partial = Reports.partialWithAwkwardNames();
-        String text = Reports.render(ReportFormat.JSON, List.of(eliminated, kept, partial), null, SourceLines.of(Reports.TEST_SOURCES.toString()));
+        Reports.ThreeKinds three = Reports.ThreeKinds.compile();
+        CompilationRecord eliminated = three.eliminated();
+        CompilationRecord kept = three.kept();
+        CompilationRecord partial = three.partial();
+        String text = three.render(ReportFormat.JSON);
         assertTrue(text.chars().allMatch(c -> c < 0x7f), "pure ASCII");
         Map<String, Object> json = MiniJson.asObject(MiniJson.parse(text));
 

@@ -29,6 +29,18 @@ final class Reports {
     private Reports() {
     }
 
+    /** One compilation per decision kind: two real ones, and {@link #partialWithAwkwardNames()}. */
+    record ThreeKinds(CompilationRecord eliminated, CompilationRecord kept, CompilationRecord partial) {
+        static ThreeKinds compile() {
+            return new ThreeKinds(Reports.compile("localPoint"), Reports.compile("storedToStatic"), partialWithAwkwardNames());
+        }
+
+        /** Rendered with the test sources on the source path. */
+        String render(ReportFormat format) {
+            return Reports.render(format, List.of(eliminated, kept, partial), null, SourceLines.of(TEST_SOURCES.toString()));
+        }
+    }
+
     static String render(ReportFormat format, List<CompilationRecord> records, String filter, SourceLines sources) {
         StringWriter text = new StringWriter();
         format.write(Report.of(records, 3, filter, sources), new PrintWriter(text));
