@@ -32,7 +32,7 @@ final class JsonReportWriter {
         for (Report.MethodReport method : report.methods()) {
             List<CompilationRecord> compilations = method.compilations();
             for (int n = 0; n < compilations.size(); n++) {
-                compilation(json, report, compilations.get(n), n + 1);
+                compilation(json, report, compilations.get(n), n == 0 ? null : compilations.get(n - 1), n + 1);
             }
         }
         json.endArray().endObject();
@@ -49,11 +49,22 @@ final class JsonReportWriter {
         json.endArray().endObject();
     }
 
-    private static void compilation(Json json, Report report, CompilationRecord r, int ordinal) {
+    private static void compilation(Json json, Report report, CompilationRecord r, CompilationRecord previous, int ordinal) {
         json.beginObject().field("method", r.method()).field("compilationId", r.compilationId()).field("ordinal", ordinal);
         json.field("analysis", r.analysis()).field("fallback", r.fallback());
         counts(json.name("before"), r.before());
         counts(json.name("after"), r.after());
+        json.name("changes");
+        if (previous == null) {
+            json.value((String) null);
+        } else {
+            json.beginArray();
+            for (Change c : Change.between(previous, r)) {
+                json.beginObject().field("key", c.site().key()).field("site", c.site().describe());
+                json.field("before", c.before() == null ? null : Report.decisionId(c.before())).field("after", c.after() == null ? null : Report.decisionId(c.after())).endObject();
+            }
+            json.endArray();
+        }
         json.name("sites").beginArray();
         for (SiteDecision s : r.sites()) {
             site(json, report, s);

@@ -35,6 +35,11 @@ final class TextReportWriter {
                 CompilationRecord r = compilations.get(n);
                 out.printf("  compilation %s%s, analysis %s%s: allocations %d -> %d%n", r.compilationId(), compilations.size() > 1 ? " (#" + (n + 1) + ")" : "",
                                 r.analysis(), r.fallback() != null ? " (fallback: " + r.fallback() + ")" : "", r.before().allocations(), r.after().allocations());
+                if (n > 0) {
+                    List<Change> changes = Change.between(compilations.get(n - 1), r);
+                    out.printf("    changes since #%d:%s%n", n, changes.isEmpty() ? " none" : "");
+                    changes.forEach(c -> out.println("      " + c.describe()));
+                }
                 for (SiteDecision site : r.sites()) {
                     out.println("    " + site.describe());
                     String source = report.sources().line(site.site().origin());

@@ -5,15 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.graalvm.collections.EconomicMap;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
+import dev.escape.decisions.CompilationRecord;
 import dev.escape.integration.EscapeOptionDescriptors;
 import dev.escape.integration.EscapeOptions;
 import dev.escape.launcher.LaunchOptions;
 import dev.escape.report.ReportFormat;
 import dev.escape.report.SourceLines;
+import dev.escape.test.corpus.Basics;
+import dev.escape.test.harness.GraalHarness;
+import dev.escape.test.harness.Slot;
 import jdk.graal.compiler.options.OptionKey;
 import jdk.graal.compiler.options.OptionsParser;
 
@@ -48,5 +55,24 @@ class ReportFormatTest {
     void textReportShowsSourceLinesWhenFound() {
         String text = Reports.render(ReportFormat.TEXT, List.of(Reports.compile("storedToStatic")), null, SourceLines.of("/nonexistent:" + Reports.TEST_SOURCES));
         assertTrue(text.matches("(?s).*Basics\\.java:\\d+: new dev\\.escape\\.test\\.corpus\\.Basics\\$Box kept: .*\n        \\| Box b = new Box\\(a\\);\n.*"), text);
+    }
+
+    @Test
+    void recompilationsSayWhatChanged() throws Exception {
+        // The same method without and with escape analysis: as if a recompilation had eliminated the Point.
+        List<CompilationRecord> twice = List.of(GraalHarness.compile(Basics.class, "localPoint", Slot.NONE).record(), Reports.compile("localPoint"));
+        String change = "Basics.java:" + Reports.lineOf("Point p = new Point(a, b);") + ": new dev.escape.test.corpus.Basics$Point: kept -> eliminated";
+
+        String text = Reports.render(ReportFormat.TEXT, twice, null, SourceLines.none());
+        assertTrue(text.contains("(#2)") && text.contains("    changes since #1:\n      " + change + "\n"), text);
+
+        List<Object> compilations = MiniJson.asList(MiniJson.asObject(MiniJson.parse(Reports.render(ReportFormat.JSON, twice, null, SourceLines.none()))).get("compilations"));
+        assertEquals(null, MiniJson.asObject(compilations.get(0)).get("changes"));
+        Map<String, Object> c = MiniJson.asObject(MiniJson.asList(MiniJson.asObject(compilations.get(1)).get("changes")).get(0));
+        assertEquals(List.of("kept", "eliminated"), List.of(c.get("before"), c.get("after")));
+        assertEquals(twice.get(1).sites().get(0).site().key(), c.get("key"));
+
+        Document html = HtmlReportTest.parse(Reports.render(ReportFormat.HTML, twice, null, SourceLines.none()));
+        assertEquals(List.of("Changes since #1: " + change), HtmlReportTest.select(html, "//*[local-name()='tr'][@class='changes']").stream().map(Element::getTextContent).toList());
     }
 }
