@@ -26,6 +26,7 @@ final class HtmlReportWriter {
                     tr.kept td.decision { background: #f9d0d0; }
                     .missing { color: #999; font-style: italic; }
                     td.source { min-width: 16em; }
+                    td svg { max-width: 36em; height: auto; }
                     svg text { font: 12px monospace; }
                     rect.bar.eliminated { fill: #3c9a3c; } rect.bar.partial { fill: #e0a800; } rect.bar.kept, rect.bar.cause { fill: #c0392b; }
                     rect.box { fill: #fff; stroke: #555; } rect.box.alloc { fill: #eef; }

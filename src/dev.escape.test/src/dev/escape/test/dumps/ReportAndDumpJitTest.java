@@ -20,7 +20,8 @@ import jdk.graal.compiler.graphio.parsing.model.InputNode;
 
 /**
  * End to end in JIT mode: {@code ./escape java --report=json --dump --source-path} on the demo.
- * One child JVM; only the demo's methods are compiled (-Xbatch, compileonly) to keep it short.
+ * One child JVM; only the demo's methods are compiled (-Xbatch, compileonly) to keep it short,
+ * and the demo runs long enough for them to be compiled also on a loaded machine.
  */
 class ReportAndDumpJitTest {
     private static final String DEMO_JAR = ChildProcess.ROOT.resolve("build/lib/escape-demo.jar").toString();
@@ -33,7 +34,7 @@ class ReportAndDumpJitTest {
                         "--source-path=" + ChildProcess.ROOT.resolve("src/dev.escape.demo/src"), "-Xbatch", "-XX:CompileCommand=quiet",
                         "-XX:CompileCommand=dontinline,dev.escape.demo.Demo::log", "-XX:CompileCommand=compileonly,dev.escape.demo.*::*",
                         // compileonly also limits inlining: Object.<init> must be inlinable for the Box to stay virtual.
-                        "-XX:CompileCommand=compileonly,java.lang.Object::<init>", "-cp", DEMO_JAR, "dev.escape.demo.Demo", "100000");
+                        "-XX:CompileCommand=compileonly,java.lang.Object::<init>", "-cp", DEMO_JAR, "dev.escape.demo.Demo", "1000000");
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().matches("demo checksum \\d+ \\(logged \\d+\\)\n"), "only the program's output on stdout: " + r.stdout());
         assertEquals("", r.stderr(), r::toString);
