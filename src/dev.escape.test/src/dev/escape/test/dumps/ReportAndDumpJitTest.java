@@ -48,7 +48,9 @@ class ReportAndDumpJitTest {
         assertEquals("kept", site.get("decision"));
         assertEquals("Box box = new Box(i);", site.get("source"));
         Map<String, Object> materialization = MiniJson.asObject(MiniJson.asList(site.get("materializations")).get(0));
-        assertEquals("before call Demo.log(Demo$Box)", materialization.get("detail"));
+        assertEquals("escape", compilation.get("analysis"), "escape's own analysis is the default");
+        assertEquals("CALL", materialization.get("cause"));
+        assertEquals("Demo.log(Demo$Box)", materialization.get("detail"));
 
         // Ours: one file per compilation, the kept Box annotated before and after.
         String compilationId = (String) compilation.get("compilationId");

@@ -40,7 +40,8 @@ class JsonReportTest {
         assertEquals(3, compilations.size());
         Map<String, Object> keptJson = compilationOf(compilations, kept.method());
         assertEquals(kept.compilationId(), keptJson.get("compilationId"));
-        assertEquals("graal", keptJson.get("analysis"));
+        assertEquals(kept.analysis(), keptJson.get("analysis"));
+        assertEquals(kept.fallback(), keptJson.get("fallback"));
         assertEquals((long) kept.before().allocations(), MiniJson.asObject(keptJson.get("before")).get("allocations"));
         assertEquals((long) kept.after().allocations(), MiniJson.asObject(keptJson.get("after")).get("allocations"));
 
