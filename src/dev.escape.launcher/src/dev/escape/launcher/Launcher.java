@@ -71,7 +71,7 @@ public final class Launcher {
             flags.addAll(options.config().jvmFlags(null));
         }
         if (options.reportFormat() != null) {
-            prepareReport(options.reportFile());
+            prepareReport(options.reportFile(), ReportPlaceholder.content(options.reportFormat(), options.methods()));
             flags.add("-Djdk.graal.EscapeReport=" + options.reportFormat());
             flags.add("-Djdk.graal.EscapeReportFile=" + options.reportFile());
         }
@@ -92,10 +92,10 @@ public final class Launcher {
      * Checks the report path before the program starts, so a long run never ends with a lost
      * report, and leaves a report that says so if the program exits before anything is compiled.
      */
-    private static void prepareReport(Path file) throws LaunchError {
+    private static void prepareReport(Path file, String placeholder) throws LaunchError {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, "escape: no method was compiled by the escape configuration (the program exited first)\n");
+            Files.writeString(file, placeholder);
         } catch (IOException | RuntimeException e) {
             throw new LaunchError("cannot write the report file " + file + ": " + e);
         }

@@ -16,6 +16,7 @@ import dev.escape.decisions.CompilationRecord;
 import dev.escape.integration.EscapeOptionDescriptors;
 import dev.escape.integration.EscapeOptions;
 import dev.escape.launcher.LaunchOptions;
+import dev.escape.launcher.ReportPlaceholder;
 import dev.escape.report.ReportFormat;
 import dev.escape.report.SourceLines;
 import dev.escape.test.corpus.Basics;
@@ -74,5 +75,21 @@ class ReportFormatTest {
 
         Document html = HtmlReportTest.parse(Reports.render(ReportFormat.HTML, twice, null, SourceLines.none()));
         assertEquals(List.of("Changes since #1: " + change), HtmlReportTest.select(html, "//*[local-name()='tr'][@class='changes']").stream().map(Element::getTextContent).toList());
+    }
+
+    @Test
+    void launcherPlaceholderIsAValidEmptyReport() throws Exception {
+        for (String filter : new String[]{null, "Odd\"\\.*"}) {
+            Map<String, Object> placeholder = MiniJson.asObject(MiniJson.parse(ReportPlaceholder.content("json", filter)));
+            Map<String, Object> empty = MiniJson.asObject(MiniJson.parse(Reports.render(ReportFormat.JSON, List.of(), filter, SourceLines.none())));
+            assertEquals(empty.keySet(), placeholder.keySet(), "the same fields as a report of no compilation");
+            assertEquals(MiniJson.asObject(empty.get("summary")), MiniJson.asObject(placeholder.get("summary")));
+            assertEquals(filter, placeholder.get("filter"));
+            assertEquals(empty.get("noMethodMatched"), placeholder.get("noMethodMatched"));
+            assertEquals(List.of(), placeholder.get("compilations"));
+        }
+        Document html = HtmlReportTest.parse(ReportPlaceholder.content("html", "A.b"));
+        assertTrue(html.getDocumentElement().getTextContent().contains("no method was compiled"));
+        assertTrue(ReportPlaceholder.content("text", null).startsWith("escape: no method was compiled"));
     }
 }
