@@ -170,7 +170,8 @@ suite = {
                 "JUNIT_JUPITER_PARAMS",
             ],
             "buildDependencies": ["GRAAL_COMPILER"],
-            "requires": ["jdk.internal.vm.ci"],
+            # java.xml parses the HTML report; java.desktop (ImageIO) reads its rendered PNG.
+            "requires": ["jdk.internal.vm.ci", "java.xml", "java.desktop"],
             "requiresConcealed": {
                 "jdk.internal.vm.ci": [
                     "jdk.vm.ci.meta",
