@@ -41,20 +41,25 @@ public final class EscapeDumper {
     private EscapeDumper() {
     }
 
-    /** Copies {@code graph} if dumps are enabled; returns null (nothing to do later) otherwise. */
+    /** Copies {@code graph} if dumps are enabled; returns null (nothing to do later) otherwise or if the copy fails. */
     public static Before before(StructuredGraph graph) {
         String dir = EscapeOptions.EscapeDumpPath.getValue(graph.getOptions());
         if (dir == null) {
             return null;
         }
         Map<Node, Integer> ids = new IdentityHashMap<>();
-        StructuredGraph copy = graph.copy(graph.name, duplicates -> {
-            UnmodifiableMapCursor<Node, Node> c = duplicates.getEntries();
-            while (c.advance()) {
-                ids.put(c.getValue(), c.getKey().getId());
-            }
-        }, DebugContext.disabled(graph.getOptions()), graph.getOptions());
-        return new Before(Path.of(dir), copy, ids);
+        try {
+            StructuredGraph copy = graph.copy(graph.name, duplicates -> {
+                UnmodifiableMapCursor<Node, Node> c = duplicates.getEntries();
+                while (c.advance()) {
+                    ids.put(c.getValue(), c.getKey().getId());
+                }
+            }, DebugContext.disabled(graph.getOptions()), graph.getOptions());
+            return new Before(Path.of(dir), copy, ids);
+        } catch (RuntimeException e) {
+            warnOnce("cannot copy the graph of " + graph + " for the dump: " + e);
+            return null;
+        }
     }
 
     /** Writes the dump of this compilation; does nothing when {@code before} is null. Never fails the compilation. */
@@ -67,9 +72,14 @@ public final class EscapeDumper {
             write(file, before, graph, record);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(file);
-            if (WARNED.compareAndSet(false, true)) {
-                System.err.println("escape: cannot write the dump " + file + ": " + e);
-            }
+            warnOnce("cannot write the dump " + file + ": " + e);
+        }
+    }
+
+    /** Dumps are a debugging aid: one line on stderr, once per VM, and the compilation goes on. */
+    private static void warnOnce(String message) {
+        if (WARNED.compareAndSet(false, true)) {
+            System.err.println("escape: " + message);
         }
     }
 
