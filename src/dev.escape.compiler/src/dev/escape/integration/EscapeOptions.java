@@ -27,6 +27,8 @@ public final class EscapeOptions {
             }
         }
     };
+    /** Seconds between rewrites of the report while the program runs; 0 writes it only at exit. */
+    public static final OptionKey<Integer> EscapeReportInterval = new OptionKey<>(0);
     /** Where the report goes. */
     public static final OptionKey<String> EscapeReportFile = new OptionKey<>("escape-report.txt");
     /** Graal method filter ({@code Class.method,Other.*}) limiting which compilations are recorded. */

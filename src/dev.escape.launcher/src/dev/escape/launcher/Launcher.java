@@ -74,6 +74,9 @@ public final class Launcher {
             prepareReport(options.reportFile(), ReportPlaceholder.content(options.reportFormat(), options.methods()));
             flags.add("-Djdk.graal.EscapeReport=" + options.reportFormat());
             flags.add("-Djdk.graal.EscapeReportFile=" + options.reportFile());
+            if (options.reportEvery() > 0) {
+                flags.add("-Djdk.graal.EscapeReportInterval=" + options.reportEvery());
+            }
         }
         if (options.methods() != null) {
             flags.add("-Djdk.graal.EscapeMethods=" + options.methods());

@@ -28,6 +28,17 @@ class ReportOptionsTest {
     }
 
     @Test
+    void reportEveryTakesPositiveSecondsAndImpliesAReport() throws LaunchError {
+        LaunchOptions o = LaunchOptions.parse(List.of("--report-every=5", "Main"));
+        assertEquals(5, o.reportEvery());
+        assertEquals("text", o.reportFormat());
+        for (String bad : List.of("0", "-1", "soon", "")) {
+            assertTrue(assertThrows(LaunchError.class, () -> LaunchOptions.parse(List.of("--report-every=" + bad))).getMessage()
+                            .startsWith("--report-every needs a whole number of seconds > 0, not '" + bad + "'"));
+        }
+    }
+
+    @Test
     void dumpDefaultsToEscapeDumpsAndNeedsAMethodFilter() throws LaunchError {
         LaunchOptions o = LaunchOptions.parse(List.of("--dump", "--methods=Foo.bar", "Main"));
         assertEquals(Path.of("escape-dumps").toAbsolutePath(), o.dumpDir());
