@@ -35,19 +35,9 @@ class CorpusTest {
     /**
      * Properties the analysis does not have yet, by {@code Class.method} (every property) or
      * {@code Class.method:property}, with why. They are reported as skipped, with the failure.
-     * /tmp/corpus-failures.md (the report to the lead) has a reproducer for each.
+     * Empty now: every corpus method has every property (issue 3 lists what was fixed).
      */
-    static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
-                    Map.entry("Loops.carriedReplacedEachIteration", "wrong result and more allocations: an object replaced each iteration is materialized at the loop header, the body then reads stale fields"),
-                    Map.entry("Boxing.boxedAccumulatorInLoop", "wrong result and more allocations: a box carried by a loop is materialized at the loop header, the body then reads a stale value"),
-                    Map.entry("Negative.escapesInLoopOnLastIteration:results", "wrong result: an object escaping inside the loop is materialized at the loop header, the body then reads stale fields"),
-                    Map.entry("Merges.threeWayMerge:allocations", "virtual objects of one shape meeting at a merge are materialized instead of merged"),
-                    Map.entry("Boxing.boxedOnMerge:allocations", "virtual boxes meeting at a merge are materialized instead of merged"),
-                    Map.entry("Nested.innerReplacedOnBranch:allocations", "virtual objects of one shape meeting at a merge are materialized instead of merged"),
-                    Map.entry("Negative.callOnOneBranch:decision", "KEPT instead of PARTIAL when the escape is a call on one branch only"),
-                    Map.entry("Intrinsics.arraycopyBetweenFreshArrays", "compilation fails: InternalError from DeadCodeEliminationPhase after our effects (a deleted ArrayCopy node is still a successor)"),
-                    Map.entry("Intrinsics.copyOfSmallArray", "compilation fails: InternalError from DeadCodeEliminationPhase after our effects (a deleted ArrayCopy node is still a successor)"),
-                    Map.entry("Negative.tooLongArray:decision", "an array too long to be virtual is kept without a TOO_LARGE cause"));
+    static final Map<String, String> KNOWN_FAILURES = Map.of();
 
     /** Each method compiled with both slots, before the interpreter ran it (no profiles). */
     private static final Map<Method, Pair> COMPILED = new ConcurrentHashMap<>();
