@@ -170,7 +170,9 @@ suite = {
                 "JUNIT_JUPITER_PARAMS",
             ],
             "buildDependencies": ["GRAAL_COMPILER"],
-            "requires": ["jdk.internal.vm.ci"],
+            # java.xml parses the HTML report, java.desktop (ImageIO) reads its rendered PNG,
+            # java.compiler compiles a test program, java.management times compilations.
+            "requires": ["jdk.internal.vm.ci", "java.xml", "java.desktop", "java.compiler", "java.management"],
             "requiresConcealed": {
                 "jdk.internal.vm.ci": [
                     "jdk.vm.ci.meta",

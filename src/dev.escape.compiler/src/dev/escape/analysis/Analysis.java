@@ -19,6 +19,8 @@ import jdk.graal.compiler.graph.Position;
 import jdk.graal.compiler.nodes.AbstractBeginNode;
 import jdk.graal.compiler.nodes.AbstractEndNode;
 import jdk.graal.compiler.nodes.AbstractMergeNode;
+import jdk.graal.compiler.nodes.CallTargetNode;
+import jdk.graal.compiler.nodes.Invoke;
 import jdk.graal.compiler.nodes.FixedNode;
 import jdk.graal.compiler.nodes.FixedWithNextNode;
 import jdk.graal.compiler.nodes.FrameState;
@@ -222,8 +224,8 @@ public final class Analysis {
     }
 
     void processNode(Node node, FixedNode position, BlockState state, Effects effects) {
-        if (node instanceof ProxyNode) {
-            return; // processed with their loop exit
+        if (node instanceof ProxyNode || node instanceof CallTargetNode) {
+            return; // processed with their loop exit, or with their invoke
         }
         // What an earlier round of a loop's analysis decided for this node no longer holds.
         aliases.remove(node);
@@ -237,7 +239,12 @@ public final class Analysis {
         if (Census.siteOf(node) != null) {
             effects.add(decisions.notVirtualized(node, tool));
         }
-        ensureRealInputs(node, node instanceof FixedNode fixed && !(fixed instanceof AbstractBeginNode) ? fixed : position, state, effects);
+        FixedNode here = node instanceof FixedNode fixed && !(fixed instanceof AbstractBeginNode) ? fixed : position;
+        if (node instanceof Invoke invoke) {
+            // Arguments are inputs of the (floating, early scheduled) call target: objects escape at the call.
+            ensureRealInputs(invoke.callTarget(), here, state, effects);
+        }
+        ensureRealInputs(node, here, state, effects);
         frameStates.process(node, state, effects);
     }
 

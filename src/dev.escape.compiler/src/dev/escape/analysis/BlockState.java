@@ -46,6 +46,10 @@ final class BlockState {
         objects.put(object, state);
     }
 
+    void remove(VirtualObjectNode object) {
+        objects.removeKey(object);
+    }
+
     /** The objects this state knows, as a copy (callers may change the state while iterating). */
     List<VirtualObjectNode> objects() {
         List<VirtualObjectNode> result = new ArrayList<>();
@@ -55,18 +59,19 @@ final class BlockState {
         return result;
     }
 
-    /** True if some virtual object of this state holds {@code value} in a field. */
-    boolean isReferencedFromVirtual(ValueNode value) {
+    /** How many fields of virtual objects of this state hold {@code value}. */
+    int referencesFromVirtual(ValueNode value) {
+        int count = 0;
         for (ObjectState s : objects.getValues()) {
             if (s.isVirtual()) {
                 for (int i = 0; i < s.entryCount(); i++) {
                     if (s.entry(i) == value) {
-                        return true;
+                        count++;
                     }
                 }
             }
         }
-        return false;
+        return count;
     }
 
     @Override

@@ -39,16 +39,28 @@ final class Identity {
      * that allocated it.
      */
     boolean onlyThroughPhi(VirtualObjectNode object, BlockState state, PhiNode phi, HIRBlock merge, boolean backEdge) {
+        return onlyThrough(object, state, phi, 0, merge, backEdge);
+    }
+
+    /**
+     * As {@link #onlyThroughPhi}, for an object that the one field of a virtual object that
+     * differs between the predecessors carries past the merge.
+     */
+    boolean onlyThroughField(VirtualObjectNode object, BlockState state, HIRBlock merge) {
+        return onlyThrough(object, state, null, 1, merge, false);
+    }
+
+    private boolean onlyThrough(VirtualObjectNode object, BlockState state, PhiNode phi, int fieldReferences, HIRBlock merge, boolean backEdge) {
         ObjectState s = state.get(object);
-        if (s == null || !s.isVirtual() || s.hasLocks() || s.ensureVirtualized() || state.isReferencedFromVirtual(object)) {
+        if (s == null || !s.isVirtual() || s.hasLocks() || s.ensureVirtualized() || state.referencesFromVirtual(object) != fieldReferences) {
             return false;
         }
         for (ValueNode alias : analysis.aliasesOf(object)) {
-            if (GraphUtil.unproxify(alias) == phi) {
+            if (phi != null && GraphUtil.unproxify(alias) == phi) {
                 continue; // the phi (or its exit proxy) may stand for the object in this round of the analysis
             }
             for (Node usage : alias.usages()) {
-                if (usage == phi) {
+                if (phi != null && usage == phi) {
                     continue;
                 }
                 if (usage instanceof PhiNode other && other.merge() == merge.getBeginNode()) {
@@ -60,6 +72,22 @@ final class Identity {
             }
         }
         return true;
+    }
+
+    /**
+     * True if anything past {@code merge} may need {@code object}: a node or frame state using it
+     * there, or a phi of the merge. An object that is real on some incoming path and virtual on
+     * another needs materializing only then.
+     */
+    boolean neededAfter(VirtualObjectNode object, HIRBlock merge) {
+        for (ValueNode alias : analysis.aliasesOf(object)) {
+            for (Node usage : alias.usages()) {
+                if (usage instanceof PhiNode p && p.merge() == merge.getBeginNode() || usedAfter(usage, merge)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** True if {@code usage}, or the node whose frame state it is part of, lies past {@code merge}. */

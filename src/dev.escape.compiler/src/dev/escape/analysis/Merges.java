@@ -125,22 +125,44 @@ final class Merges {
             if (!anyVirtual) {
                 continue;
             }
-            boolean conflict = !allVirtual || !sameLocks(object, states);
-            if (!conflict) {
-                for (int j = 0; j < states[0].get(object).entryCount() && !conflict; j++) {
-                    conflict = differs(object, j, states) && anyVirtualEntry(object, j, states);
+            if (!allVirtual && !neededAfter(object, states, merge)) {
+                // Dead past the merge: the paths where it is still virtual never allocate it.
+                for (BlockState s : states) {
+                    s.remove(object);
                 }
+                continue;
             }
-            if (conflict) {
+            if (!allVirtual || !sameLocks(object, states)) {
                 for (int i = 0; i < states.length; i++) {
                     if (states[i].isVirtual(object)) {
                         analysis.materialize(object, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
                         changed = true;
                     }
                 }
+                continue;
+            }
+            // A field holding different objects: they merge into one, or become real where they are virtual.
+            for (int j = 0; j < states[0].get(object).entryCount(); j++) {
+                if (differs(object, j, states) && anyVirtualEntry(object, j, states) && mergeableField(object, j, states, analysis.blockOf(merge)) == null) {
+                    for (int i = 0; i < states.length; i++) {
+                        if (states[i].get(object).entry(j) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
+                            analysis.materialize(v, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
+                            changed = true;
+                        }
+                    }
+                }
             }
         }
         return changed;
+    }
+
+    private boolean neededAfter(VirtualObjectNode object, BlockState[] states, AbstractMergeNode merge) {
+        for (BlockState s : states) {
+            if (s.referencesFromVirtual(object) > 0) {
+                return true;
+            }
+        }
+        return analysis.identity().neededAfter(object, analysis.blockOf(merge));
     }
 
     private BlockState buildResult(AbstractMergeNode merge, HIRBlock block, BlockState[] states) {
@@ -151,7 +173,13 @@ final class Merges {
             if (first.isVirtual()) {
                 ObjectState merged = first;
                 for (int j = 0; j < first.entryCount(); j++) {
-                    if (differs(object, j, states)) {
+                    VirtualObjectNode[] inputs = differs(object, j, states) ? mergeableField(object, j, states, block) : null;
+                    if (inputs != null) {
+                        VirtualObjectNode mergedField = analysis.mergedObject(inputs[0], inputs[0]);
+                        result.put(mergedField, mergeFields(merge, block, effects, inputs, states));
+                        analysis.decisions().merged(mergedField, inputs[0]);
+                        merged = merged.withEntry(j, mergedField);
+                    } else if (differs(object, j, states)) {
                         ValueNode[] values = new ValueNode[states.length];
                         for (int i = 0; i < states.length; i++) {
                             values[i] = analysis.resolve(states[i].get(object).entry(j), states[i]);
@@ -171,6 +199,44 @@ final class Merges {
             }
         }
         return result;
+    }
+
+    /** The fields of objects {@code inputs} (one per predecessor) meeting as one: phis where they differ. */
+    private ObjectState mergeFields(AbstractMergeNode merge, HIRBlock block, Effects effects, VirtualObjectNode[] inputs, BlockState[] states) {
+        ObjectState fields = states[0].get(inputs[0]);
+        for (int j = 0; j < fields.entryCount(); j++) {
+            ValueNode[] values = new ValueNode[states.length];
+            boolean differ = false;
+            for (int i = 0; i < states.length; i++) {
+                values[i] = analysis.resolve(states[i].get(inputs[i]).entry(j), states[i]);
+                differ |= values[i] != values[0];
+            }
+            fields = fields.withEntry(j, differ ? newPhi(merge, block, effects, values) : values[0]);
+        }
+        return fields;
+    }
+
+    /** Like {@link #mergeable}, for the objects that field {@code j} of {@code object} holds in each predecessor. */
+    private VirtualObjectNode[] mergeableField(VirtualObjectNode object, int j, BlockState[] states, HIRBlock mergeBlock) {
+        VirtualObjectNode[] inputs = new VirtualObjectNode[states.length];
+        for (int i = 0; i < states.length; i++) {
+            if (!(states[i].get(object).entry(j) instanceof VirtualObjectNode v) || !states[i].isVirtual(v) || !Identity.sameShape(v, inputs[0] == null ? v : inputs[0]) ||
+                            !analysis.identity().onlyThroughField(v, states[i], mergeBlock) || hasVirtualFields(v, states[i])) {
+                return null;
+            }
+            inputs[i] = v;
+        }
+        return inputs;
+    }
+
+    private static boolean hasVirtualFields(VirtualObjectNode object, BlockState state) {
+        ObjectState s = state.get(object);
+        for (int k = 0; k < s.entryCount(); k++) {
+            if (isVirtual(s.entry(k), state)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ValuePhiNode newPhi(AbstractMergeNode merge, HIRBlock block, Effects effects, ValueNode[] values) {
@@ -196,17 +262,7 @@ final class Merges {
             VirtualObjectNode[] inputs = mergeable(phi, states, block, 0);
             if (inputs != null) {
                 VirtualObjectNode merged = analysis.mergedObject(phi, inputs[0]);
-                ObjectState fields = states[0].get(inputs[0]);
-                for (int j = 0; j < fields.entryCount(); j++) {
-                    ValueNode[] values = new ValueNode[states.length];
-                    boolean differ = false;
-                    for (int i = 0; i < states.length; i++) {
-                        values[i] = analysis.resolve(states[i].get(inputs[i]).entry(j), states[i]);
-                        differ |= values[i] != values[0];
-                    }
-                    fields = fields.withEntry(j, differ ? newPhi(merge, block, effects, values) : values[0]);
-                }
-                result.put(merged, fields);
+                result.put(merged, mergeFields(merge, block, effects, inputs, states));
                 analysis.alias(phi, merged);
                 analysis.decisions().merged(merged, inputs[0]);
                 continue;

@@ -18,13 +18,20 @@ public final class EscapeOptionDescriptors implements OptionDescriptors {
     private static final OptionsContainer CONTAINER = OptionsContainer.asContainer(EscapeOptions.class);
 
     private static final List<OptionDescriptor> DESCRIPTORS = List.of(
-                    describe("EscapeReport", EscapeOptions.EscapeReport, "Write escape's allocation report when the VM exits, in this format: text."),
+                    describe("EscapeReport", EscapeOptions.EscapeReport, "Write escape's allocation report when the VM exits, in this format: text, json or html."),
                     describe("EscapeReportFile", EscapeOptions.EscapeReportFile, "File that receives escape's allocation report."),
                     describe("EscapeMethods", EscapeOptions.EscapeMethods, "Record escape decisions only for compilations of methods matching this filter (Graal MethodFilter syntax)."),
-                    describe("EscapeAnalysis", EscapeOptions.EscapeAnalysis, "Analysis in the escape slot: escape (escape's own partial escape analysis, falling back to Graal's; default) or graal (Graal's phase only)."));
+                    describe("EscapeAnalysis", EscapeOptions.EscapeAnalysis, "Analysis in the escape slot: escape (escape's own partial escape analysis, falling back to Graal's; default) or graal (Graal's phase only)."),
+                    describe("EscapeSourcePath", EscapeOptions.EscapeSourcePath, "Source directories (separated like a class path) where the report finds the source line of each allocation."),
+                    describe("EscapeDumpPath", EscapeOptions.EscapeDumpPath, "Directory for BGV files (one per compilation) whose allocation nodes carry escape's decisions."),
+                    describe("EscapeReportInterval", EscapeOptions.EscapeReportInterval, Integer.class, "Also rewrite the report every this many seconds while the program runs (0: only at exit)."));
 
     private static OptionDescriptor describe(String name, OptionKey<String> key, String help) {
-        return OptionDescriptor.create(name, OptionType.User, String.class, help, CONTAINER, name, key);
+        return describe(name, key, String.class, help);
+    }
+
+    private static <T> OptionDescriptor describe(String name, OptionKey<T> key, Class<T> type, String help) {
+        return OptionDescriptor.create(name, OptionType.User, type, help, CONTAINER, name, key);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.escape.integration;
 
+import org.graalvm.collections.EconomicMap;
+
+import dev.escape.report.ReportFormat;
 import jdk.graal.compiler.options.OptionKey;
 
 /**
@@ -10,8 +13,22 @@ public final class EscapeOptions {
     private EscapeOptions() {
     }
 
-    /** Report format written when the VM exits ({@code text}); unset for no report. */
-    public static final OptionKey<String> EscapeReport = new OptionKey<>(null);
+    /** Report format written when the VM exits ({@code text}, {@code json}, {@code html}); unset for no report. */
+    public static final OptionKey<String> EscapeReport = new OptionKey<>(null) {
+        /** Graal reports the exception as "Error parsing Graal options: ..." and the VM does not start. */
+        @Override
+        protected void onValueUpdate(EconomicMap<OptionKey<?>, Object> values, String oldValue, String newValue) {
+            if (newValue != null) {
+                try {
+                    ReportFormat.parse(newValue);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("EscapeReport: " + e.getMessage(), e);
+                }
+            }
+        }
+    };
+    /** Seconds between rewrites of the report while the program runs; 0 writes it only at exit. */
+    public static final OptionKey<Integer> EscapeReportInterval = new OptionKey<>(0);
     /** Where the report goes. */
     public static final OptionKey<String> EscapeReportFile = new OptionKey<>("escape-report.txt");
     /** Graal method filter ({@code Class.method,Other.*}) limiting which compilations are recorded. */
@@ -21,4 +38,8 @@ public final class EscapeOptions {
      * the fallback; the default) or {@code graal} (Graal's phase only, for comparison).
      */
     public static final OptionKey<String> EscapeAnalysis = new OptionKey<>("escape");
+    /** Directories (path-separator separated) where reports look up the source line of each site. */
+    public static final OptionKey<String> EscapeSourcePath = new OptionKey<>(null);
+    /** Directory for BGV dumps with escape's decisions on the nodes; unset for none. */
+    public static final OptionKey<String> EscapeDumpPath = new OptionKey<>(null);
 }

@@ -8,6 +8,7 @@ import dev.escape.decisions.Census;
 import dev.escape.decisions.CompilationRecord;
 import dev.escape.decisions.GraphComparison;
 import dev.escape.decisions.SiteDecision;
+import dev.escape.dumps.EscapeDumper;
 import jdk.graal.compiler.core.common.CompilationIdentifier;
 import jdk.graal.compiler.debug.MethodFilter;
 import jdk.graal.compiler.nodes.GraphState;
@@ -63,11 +64,14 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
             return;
         }
         Census before = Census.of(graph);
+        EscapeDumper.Before dump = EscapeDumper.before(graph);
         EscapeAnalysis.Outcome outcome = analysis.apply(graph, context);
         Census after = Census.of(graph);
         List<SiteDecision> sites = outcome.decisions() != null ? outcome.decisions().decide(before, after) : GraphComparison.decide(before, after, outcome.analysis());
-        sink.accept(new CompilationRecord(graph.method().format("%H.%n(%p)"), graph.compilationId().toString(CompilationIdentifier.Verbosity.ID),
-                        outcome.analysis(), outcome.fallback(), before.counts(), after.counts(), sites));
+        CompilationRecord result = new CompilationRecord(graph.method().format("%H.%n(%p)"), graph.compilationId().toString(CompilationIdentifier.Verbosity.ID),
+                        outcome.analysis(), outcome.fallback(), before.counts(), after.counts(), sites);
+        sink.accept(result);
+        EscapeDumper.after(dump, graph, result);
     }
 
     @Override

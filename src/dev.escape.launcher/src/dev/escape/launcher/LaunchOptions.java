@@ -10,15 +10,21 @@ import java.util.List;
  *
  * @param consumed how many leading arguments were ours
  */
-public record LaunchOptions(JitConfig config, String reportFormat, Path reportFile, String methods, int consumed) {
+public record LaunchOptions(JitConfig config, String reportFormat, Path reportFile, int reportEvery, String methods, String sourcePath, Path dumpDir, int consumed) {
 
-    static final List<String> REPORT_FORMATS = List.of("text");
+    /** The formats of {@code dev.escape.report.ReportFormat} (a test keeps the two in step). */
+    public static final List<String> REPORT_FORMATS = List.of("text", "json", "html");
+    /** Where {@code --dump} without a directory writes. */
+    static final String DEFAULT_DUMP_DIR = "escape-dumps";
 
     public static LaunchOptions parse(List<String> args) throws LaunchError {
         JitConfig config = JitConfig.ESCAPE;
         String reportFormat = null;
         Path reportFile = null;
+        int reportEvery = 0;
         String methods = null;
+        String sourcePath = null;
+        Path dumpDir = null;
         int i = 0;
         for (; i < args.size(); i++) {
             String arg = args.get(i);
@@ -38,22 +44,46 @@ public record LaunchOptions(JitConfig config, String reportFormat, Path reportFi
                 if (methods.isBlank()) {
                     throw new LaunchError("--methods needs a filter, e.g. --methods=Foo.bar,Baz.*");
                 }
-            } else if (arg.equals("--config") || arg.equals("--report-file") || arg.equals("--methods")) {
+            } else if (arg.startsWith("--report-every=")) {
+                reportEvery = seconds(value(arg));
+            } else if (arg.startsWith("--source-path=")) {
+                sourcePath = value(arg);
+            } else if (arg.equals("--dump")) {
+                dumpDir = Path.of(DEFAULT_DUMP_DIR).toAbsolutePath();
+            } else if (arg.startsWith("--dump=")) {
+                dumpDir = Path.of(value(arg)).toAbsolutePath().normalize();
+            } else if (arg.equals("--config") || arg.equals("--report-file") || arg.equals("--methods") || arg.equals("--source-path") ||
+                            arg.equals("--report-every")) {
                 throw new LaunchError(arg + " takes its value after '=', e.g. " + arg + "=...");
             } else {
                 break;
             }
         }
-        if (reportFile != null && reportFormat == null) {
+        if ((reportFile != null || reportEvery > 0) && reportFormat == null) {
             reportFormat = "text";
         }
         if (reportFormat != null && reportFile == null) {
-            reportFile = Path.of("escape-report.txt").toAbsolutePath();
+            reportFile = Path.of("escape-report." + (reportFormat.equals("text") ? "txt" : reportFormat)).toAbsolutePath();
         }
-        if ((reportFormat != null || methods != null) && config != JitConfig.ESCAPE) {
-            throw new LaunchError("--report and --methods need --config=escape (the decisions are made by escape's phase), not --config=" + config.id);
+        if ((reportFormat != null || methods != null || dumpDir != null) && config != JitConfig.ESCAPE) {
+            throw new LaunchError("--report, --methods and --dump need --config=escape (the decisions are made by escape's phase), not --config=" + config.id);
         }
-        return new LaunchOptions(config, reportFormat, reportFile, methods, i);
+        if (dumpDir != null && methods == null) {
+            throw new LaunchError("--dump needs --methods=FILTER (dumping every compilation would write thousands of files)");
+        }
+        return new LaunchOptions(config, reportFormat, reportFile, reportEvery, methods, sourcePath, dumpDir, i);
+    }
+
+    private static int seconds(String value) throws LaunchError {
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds > 0) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, like zero and negative values.
+        }
+        throw new LaunchError("--report-every needs a whole number of seconds > 0, not '" + value + "'");
     }
 
     private static String value(String arg) {

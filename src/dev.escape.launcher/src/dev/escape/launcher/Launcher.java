@@ -71,12 +71,22 @@ public final class Launcher {
             flags.addAll(options.config().jvmFlags(null));
         }
         if (options.reportFormat() != null) {
-            prepareReport(options.reportFile());
+            prepareReport(options.reportFile(), ReportPlaceholder.content(options.reportFormat(), options.methods()));
             flags.add("-Djdk.graal.EscapeReport=" + options.reportFormat());
             flags.add("-Djdk.graal.EscapeReportFile=" + options.reportFile());
+            if (options.reportEvery() > 0) {
+                flags.add("-Djdk.graal.EscapeReportInterval=" + options.reportEvery());
+            }
         }
         if (options.methods() != null) {
             flags.add("-Djdk.graal.EscapeMethods=" + options.methods());
+        }
+        if (options.sourcePath() != null) {
+            flags.add("-Djdk.graal.EscapeSourcePath=" + options.sourcePath());
+        }
+        if (options.dumpDir() != null) {
+            prepareDumpDir(options.dumpDir());
+            flags.addAll(dumpFlags(options.dumpDir(), options.methods()));
         }
         return writeArgfile(root.resolve("build/args"), flags);
     }
@@ -85,12 +95,32 @@ public final class Launcher {
      * Checks the report path before the program starts, so a long run never ends with a lost
      * report, and leaves a report that says so if the program exits before anything is compiled.
      */
-    private static void prepareReport(Path file) throws LaunchError {
+    private static void prepareReport(Path file, String placeholder) throws LaunchError {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, "escape: no method was compiled by the escape configuration (the program exited first)\n");
+            Files.writeString(file, placeholder);
         } catch (IOException | RuntimeException e) {
             throw new LaunchError("cannot write the report file " + file + ": " + e);
+        }
+    }
+
+    /**
+     * Graal's own dumps (level 1: after parsing, after each tier, and before and after escape's
+     * phase) and escape's annotated graphs, for the matching methods only.
+     */
+    static List<String> dumpFlags(Path dir, String methods) {
+        // Graal announces its dumps on stdout unless it has a log file: keep the program's stdout its own.
+        return List.of("-Djdk.graal.Dump=:1", "-Djdk.graal.PrintGraph=File", "-Djdk.graal.DumpPath=" + dir, "-Djdk.graal.MethodFilter=" + methods,
+                        "-Djdk.graal.LogFile=" + dir.resolve("graal.log"), "-Djdk.graal.EscapeDumpPath=" + dir);
+    }
+
+    /** Checks that the dump directory can take files before the program starts. */
+    private static void prepareDumpDir(Path dir) throws LaunchError {
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, "escape-check", ".tmp"));
+        } catch (IOException | RuntimeException e) {
+            throw new LaunchError("cannot write dumps to " + dir + ": " + e);
         }
     }
 

@@ -28,8 +28,7 @@ import dev.escape.test.harness.Slot;
  */
 class DeoptTest {
     /** As in CorpusTest: {@code Deopts.method} or {@code Deopts.method:slot}, with why. */
-    static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
-                    Map.entry("Deopts.afterMergeOfTwoObjects:allocations", "virtual objects of one shape meeting at a merge are materialized instead of merged"));
+    static final Map<String, String> KNOWN_FAILURES = Map.of();
 
     static Stream<Arguments> methods() {
         return deopts().flatMap(m -> Stream.of(Slot.ESCAPE, Slot.GRAAL).map(s -> Arguments.of(CorpusMethods.name(m), s, m)));

@@ -46,11 +46,25 @@ public final class GraalHarness {
     }
 
     public static Compiled compile(Method method, Slot slot) {
-        return compile(method, slot, UnaryOperator.identity());
+        return compile(method, slot, UnaryOperator.identity(), OPTIONS);
     }
 
     /** As {@link #compile(Method, Slot)}, with the slot's analysis wrapped (e.g. to time it). */
     public static Compiled compile(Method method, Slot slot, UnaryOperator<EscapeAnalysis> wrap) {
+        return compile(method, slot, wrap, OPTIONS);
+    }
+
+    /** The options compilations use by default, to derive others from (e.g. escape's dump path). */
+    public static OptionValues options() {
+        return OPTIONS;
+    }
+
+    /** As {@link #compile(Method, Slot)}, with {@code options} for the graph and its debug context (the suites keep the default options). */
+    public static Compiled compile(Method method, Slot slot, OptionValues options) {
+        return compile(method, slot, UnaryOperator.identity(), options);
+    }
+
+    private static Compiled compile(Method method, Slot slot, UnaryOperator<EscapeAnalysis> wrap, OptionValues options) {
         method.setAccessible(true);
         ResolvedJavaMethod resolved = BACKEND.getProviders().getMetaAccess().lookupJavaMethod(method);
         AtomicReference<CompilationRecord> record = new AtomicReference<>();
@@ -61,8 +75,8 @@ public final class GraalHarness {
             throw new IllegalStateException("the high tier has no final partial escape phase: " + suites.getHighTier());
         }
         CompilationIdentifier id = BACKEND.getCompilationIdentifier(resolved);
-        DebugContext debug = new DebugContext.Builder(OPTIONS).build();
-        StructuredGraph graph = new StructuredGraph.Builder(OPTIONS, debug, AllowAssumptions.YES)
+        DebugContext debug = new DebugContext.Builder(options).build();
+        StructuredGraph graph = new StructuredGraph.Builder(options, debug, AllowAssumptions.YES)
                         .method(resolved)
                         .compilationId(id)
                         .speculationLog(BACKEND.getProviders().getCodeCache().createSpeculationLog())

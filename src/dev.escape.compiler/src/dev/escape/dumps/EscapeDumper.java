@@ -1,0 +1,122 @@
+package dev.escape.dumps;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.graalvm.collections.UnmodifiableMapCursor;
+
+import dev.escape.decisions.CompilationRecord;
+import dev.escape.integration.EscapeOptions;
+import jdk.graal.compiler.debug.DebugContext;
+import jdk.graal.compiler.graph.Graph;
+import jdk.graal.compiler.graph.Node;
+import jdk.graal.compiler.graphio.GraphOutput;
+import jdk.graal.compiler.nodes.StructuredGraph;
+
+/**
+ * Writes one BGV file per compilation, for IGV: a group with the graph before and after the
+ * escape phase, where allocation-related nodes carry {@code escape.decision},
+ * {@code escape.reason} and {@code escape.site}. The before-graph is a copy taken when the phase
+ * starts and written with the original node ids once the decisions are known, so a fully
+ * eliminated allocation (which leaves no node after) shows its decision there.
+ * <p>
+ * Stateless: concurrent compilations each write their own file. Enabled by
+ * {@code -Djdk.graal.EscapeDumpPath=DIR}.
+ */
+public final class EscapeDumper {
+    static final String BEFORE = "Before escape analysis";
+    static final String AFTER = "After escape analysis";
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
+
+    /** The graph as the phase found it, with the ids of the original nodes. */
+    public record Before(Path dir, StructuredGraph copy, Map<Node, Integer> originalIds) {
+    }
+
+    private EscapeDumper() {
+    }
+
+    /** Copies {@code graph} if dumps are enabled; returns null (nothing to do later) otherwise or if the copy fails. */
+    public static Before before(StructuredGraph graph) {
+        String dir = EscapeOptions.EscapeDumpPath.getValue(graph.getOptions());
+        if (dir == null) {
+            return null;
+        }
+        Map<Node, Integer> ids = new IdentityHashMap<>();
+        try {
+            StructuredGraph copy = graph.copy(graph.name, duplicates -> {
+                UnmodifiableMapCursor<Node, Node> c = duplicates.getEntries();
+                while (c.advance()) {
+                    ids.put(c.getValue(), c.getKey().getId());
+                }
+            }, DebugContext.disabled(graph.getOptions()), graph.getOptions());
+            return new Before(Path.of(dir), copy, ids);
+        } catch (RuntimeException e) {
+            warnOnce("cannot copy the graph of " + graph + " for the dump: " + e);
+            return null;
+        }
+    }
+
+    /** Writes the dump of this compilation; does nothing when {@code before} is null. Never fails the compilation. */
+    public static void after(Before before, StructuredGraph graph, CompilationRecord record) {
+        if (before == null) {
+            return;
+        }
+        Path file = before.dir().resolve(fileName(record));
+        try {
+            write(file, before, graph, record);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(file);
+            warnOnce("cannot write the dump " + file + ": " + e);
+        }
+    }
+
+    /** Dumps are a debugging aid: one line on stderr, once per VM, and the compilation goes on. */
+    private static void warnOnce(String message) {
+        if (WARNED.compareAndSet(false, true)) {
+            System.err.println("escape: " + message);
+        }
+    }
+
+    /** A half-written file would make IGV report a corrupt dump. */
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // The warning about the dump is printed anyway.
+        }
+    }
+
+    /** {@code escape-<compilation id>-<Class.method>.bgv}, with characters unsafe in file names replaced. */
+    static String fileName(CompilationRecord record) {
+        String method = record.method();
+        int paren = method.indexOf('(');
+        String name = "escape-" + record.compilationId() + "-" + (paren < 0 ? method : method.substring(0, paren));
+        return name.replaceAll("[^A-Za-z0-9._$-]", "_") + ".bgv";
+    }
+
+    private static void write(Path file, Before before, StructuredGraph graph, CompilationRecord record) throws IOException {
+        DecisionProperties decisions = new DecisionProperties(record);
+        GraalGraphStructure structure = new GraalGraphStructure();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                        GraphOutput<Graph, ?> out = GraphOutput.newBuilder(structure).protocolVersion(7, 0).build(channel)) {
+            print(out, structure, before, graph, record, decisions);
+        }
+    }
+
+    private static <M> void print(GraphOutput<Graph, M> out, GraalGraphStructure structure, Before before, StructuredGraph graph, CompilationRecord record,
+                    DecisionProperties decisions) throws IOException {
+        Map<String, Object> groupProperties = Map.of("method", record.method(), "compilationId", record.compilationId(), "analysis", record.analysis());
+        out.beginGroup(graph, "escape: " + record.method(), record.method(), null, 0, groupProperties);
+        structure.prepare(before.originalIds(), decisions::of);
+        out.print(before.copy(), Map.of("escape.analysis", record.analysis()), 0, BEFORE);
+        structure.prepare(Map.of(), decisions::of);
+        out.print(graph, Map.of("escape.analysis", record.analysis()), 1, AFTER);
+        out.endGroup();
+    }
+}

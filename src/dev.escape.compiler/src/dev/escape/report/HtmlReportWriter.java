@@ -1,0 +1,129 @@
+package dev.escape.report;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.escape.decisions.CompilationRecord;
+import dev.escape.decisions.Decision;
+import dev.escape.decisions.Materialization;
+import dev.escape.decisions.SiteDecision;
+
+/**
+ * The report for a browser: one self-contained XHTML file (styles and SVG inline, no scripts) with
+ * the summary as charts and a table per method, most sites first. Well-formed XML, so tests and
+ * tools can parse it.
+ */
+final class HtmlReportWriter {
+    private static final String STYLE = """
+                    body { font-family: sans-serif; margin: 2em; color: #222; }
+                    table { border-collapse: collapse; margin-bottom: 2em; }
+                    th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: left; vertical-align: top; }
+                    code, .method { font-family: monospace; }
+                    tr.eliminated td.decision { background: #d7f5d7; }
+                    tr.partial td.decision { background: #fff1c4; }
+                    tr.kept td.decision { background: #f9d0d0; }
+                    .missing { color: #999; font-style: italic; }
+                    td.source { min-width: 16em; }
+                    td svg { max-width: 36em; height: auto; }
+                    svg text { font: 12px monospace; }
+                    rect.bar.eliminated { fill: #3c9a3c; } rect.bar.partial { fill: #e0a800; } rect.bar.kept, rect.bar.cause { fill: #c0392b; }
+                    rect.box { fill: #fff; stroke: #555; } rect.box.alloc { fill: #eef; }
+                    line.arrow { stroke: #555; } path.arrowhead { fill: #555; }
+                    """;
+
+    private HtmlReportWriter() {
+    }
+
+    static void write(Report report, PrintWriter out) {
+        out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        out.println("<!DOCTYPE html>");
+        out.println("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"UTF-8\"/><title>escape report</title>");
+        out.println("<style>" + STYLE + "</style></head><body>");
+        out.println("<h1>escape report</h1>");
+        summary(report, out);
+        for (Report.MethodReport method : report.methods()) {
+            method(report, method, out);
+        }
+        out.println("</body></html>");
+    }
+
+    private static void summary(Report report, PrintWriter out) {
+        Map<Decision, Long> counts = report.countsByDecision();
+        out.printf("<p id=\"summary\">%d compilations, %d allocation sites: %d eliminated, %d eliminated on some paths (partial), %d kept.</p>%n", report.compilations(),
+                        report.allSites().size(), counts.get(Decision.ELIMINATED), counts.get(Decision.PARTIAL), counts.get(Decision.KEPT));
+        if (report.filter() != null) {
+            out.printf("<p id=\"filter\">Methods matching <code>%s</code> (%d other compilations not shown).</p>%n", Xml.escape(report.filter()), report.filteredOut());
+            if (report.noMethodMatched()) {
+                out.printf("<p id=\"no-match\" class=\"missing\">%s</p>%n", Xml.escape(report.noMatchMessage()));
+            }
+        }
+        List<Svg.Bar> decisions = new ArrayList<>();
+        for (Decision d : Decision.values()) {
+            decisions.add(new Svg.Bar(d.text, counts.get(d), Report.decisionId(d)));
+        }
+        out.println("<h2>Decisions</h2>");
+        out.println(Svg.barChart("allocation sites by decision", decisions));
+        Map<String, Long> causes = report.keptByCause();
+        if (!causes.isEmpty()) {
+            out.println("<h2>Kept (or partial) by cause</h2>");
+            out.println(Svg.barChart("kept and partial sites by cause", causes.entrySet().stream().map(e -> new Svg.Bar(e.getKey(), e.getValue(), "cause")).toList()));
+        }
+    }
+
+    private static void method(Report report, Report.MethodReport method, PrintWriter out) {
+        out.printf("<h2 class=\"method\">%s</h2>%n", Xml.escape(method.method()));
+        out.printf("<table class=\"method-sites\" data-method=\"%s\">%n", Xml.escape(method.method()));
+        out.println("<tr><th>Compilation</th><th>Site</th><th>Decision</th><th>Why</th><th>Source</th></tr>");
+        List<CompilationRecord> compilations = method.compilations();
+        for (int n = 0; n < compilations.size(); n++) {
+            CompilationRecord r = compilations.get(n);
+            String compilation = r.compilationId() + (compilations.size() > 1 ? " (#" + (n + 1) + ")" : "") + ", " + r.analysis() +
+                            (r.fallback() != null ? " (fallback: " + r.fallback() + ")" : "") + ", allocations " + r.before().allocations() + " \u2192 " + r.after().allocations();
+            if (n > 0) {
+                List<Change> changes = Change.between(compilations.get(n - 1), r);
+                out.printf("<tr class=\"changes\"><td colspan=\"5\">Changes since #%d: %s</td></tr>%n", n,
+                                changes.isEmpty() ? "none" : String.join("; ", changes.stream().map(c -> Xml.escape(c.describe())).toList()));
+            }
+            for (SiteDecision s : r.sites()) {
+                site(report, s, compilation, out);
+            }
+        }
+        out.println("</table>");
+    }
+
+    private static void site(Report report, SiteDecision s, String compilation, PrintWriter out) {
+        String decision = Report.decisionId(s.decision());
+        out.printf("<tr class=\"site %s\" data-site=\"%s\">", decision, Xml.escape(s.site().key()));
+        out.printf("<td>%s</td><td><code>%s</code></td><td class=\"decision\">%s</td><td>", Xml.escape(compilation), Xml.escape(s.site().describe()), Xml.escape(s.decision().text));
+        List<String> why = Report.explanation(s);
+        if (!why.isEmpty()) {
+            out.print("<ul>");
+            why.forEach(line -> out.print("<li>" + Xml.escape(line) + "</li>"));
+            out.print("</ul>");
+        }
+        if (s.decision() != Decision.ELIMINATED) {
+            out.print(Svg.path(s.site().describe(), steps(s)));
+        }
+        String source = report.sources().line(s.site().origin());
+        out.print("</td><td class=\"source\">");
+        out.print(source != null ? "<code>" + Xml.escape(source) + "</code>" : "<span class=\"missing\">source not found</span>");
+        out.println("</td></tr>");
+    }
+
+    /** The materialization points; a site that was never virtual is allocated where it is written. */
+    private static List<Svg.Step> steps(SiteDecision s) {
+        List<Svg.Step> steps = new ArrayList<>();
+        if (s.reason() != null) {
+            steps.add(new Svg.Step("allocated as written", s.reason()));
+        }
+        for (Materialization m : s.materializations()) {
+            String where = m.at().isEmpty() ? "an unknown position" : m.at().get(0).location();
+            String label = "materialized at " + where + (m.detail() == null || m.detail().isEmpty() ? "" : " (" + m.detail() + ")");
+            String cause = m.cause() == Materialization.Cause.HOLDER_ESCAPED && m.holder() != null ? "its holder " + m.holder().describe() + " escaped" : Report.causeLabel(m);
+            steps.add(new Svg.Step(label, cause));
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.escape.report;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+import dev.escape.decisions.Census;
+import dev.escape.decisions.CompilationRecord;
+import dev.escape.decisions.Decision;
+import dev.escape.decisions.Frame;
+import dev.escape.decisions.Materialization;
+import dev.escape.decisions.SiteDecision;
+
+/**
+ * The report for tools. The field names are a stable interface, documented in
+ * {@code docs/report-schema.md}: add fields, never rename or remove them without a new version.
+ */
+final class JsonReportWriter {
+    static final String SCHEMA = "escape-report";
+    static final int VERSION = 1;
+
+    private JsonReportWriter() {
+    }
+
+    static void write(Report report, PrintWriter out) {
+        Json json = new Json(out);
+        json.beginObject().field("schema", SCHEMA).field("version", VERSION);
+        json.field("filter", report.filter()).field("filteredOutCompilations", report.filteredOut()).field("noMethodMatched", report.noMethodMatched());
+        json.field("message", report.noMethodMatched() ? report.noMatchMessage() : null);
+        summary(json, report);
+        json.name("compilations").beginArray();
+        for (Report.MethodReport method : report.methods()) {
+            List<CompilationRecord> compilations = method.compilations();
+            for (int n = 0; n < compilations.size(); n++) {
+                compilation(json, report, compilations.get(n), n == 0 ? null : compilations.get(n - 1), n + 1);
+            }
+        }
+        json.endArray().endObject();
+    }
+
+    private static void summary(Json json, Report report) {
+        Map<Decision, Long> counts = report.countsByDecision();
+        json.name("summary").beginObject().field("compilations", report.compilations()).field("sites", report.allSites().size());
+        for (Decision d : Decision.values()) {
+            json.field(Report.decisionId(d), counts.get(d));
+        }
+        json.name("keptByCause").beginArray();
+        report.keptByCause().forEach((cause, sites) -> json.beginObject().field("cause", cause).field("sites", sites).endObject());
+        json.endArray().endObject();
+    }
+
+    private static void compilation(Json json, Report report, CompilationRecord r, CompilationRecord previous, int ordinal) {
+        json.beginObject().field("method", r.method()).field("compilationId", r.compilationId()).field("ordinal", ordinal);
+        json.field("analysis", r.analysis()).field("fallback", r.fallback());
+        counts(json.name("before"), r.before());
+        counts(json.name("after"), r.after());
+        json.name("changes");
+        if (previous == null) {
+            json.value((String) null);
+        } else {
+            json.beginArray();
+            for (Change c : Change.between(previous, r)) {
+                json.beginObject().field("key", c.site().key()).field("site", c.site().describe());
+                json.field("before", c.before() == null ? null : Report.decisionId(c.before())).field("after", c.after() == null ? null : Report.decisionId(c.after())).endObject();
+            }
+            json.endArray();
+        }
+        json.name("sites").beginArray();
+        for (SiteDecision s : r.sites()) {
+            site(json, report, s);
+        }
+        json.endArray().endObject();
+    }
+
+    private static void counts(Json json, Census.Counts c) {
+        json.beginObject().field("allocations", c.allocations()).field("newInstances", c.newInstances()).field("newArrays", c.newArrays());
+        json.field("boxes", c.boxes()).field("other", c.other()).field("materialized", c.materialized()).field("virtualObjects", c.virtualObjects()).endObject();
+    }
+
+    private static void site(Json json, Report report, SiteDecision s) {
+        json.beginObject().field("key", s.site().key()).field("type", s.site().type()).field("kind", s.site().kind().name());
+        json.field("description", s.describe());
+        frames(json.name("frames"), s.site().frames());
+        json.field("source", report.sources().line(s.site().origin()));
+        json.field("decision", Report.decisionId(s.decision())).field("copies", s.copies()).field("reason", s.reason());
+        json.name("explanation").beginArray();
+        Report.explanation(s).forEach(json::value);
+        json.endArray();
+        json.name("materializations").beginArray();
+        for (Materialization m : s.materializations()) {
+            json.beginObject();
+            frames(json.name("at"), m.at());
+            json.field("cause", m.cause().name()).field("causeText", m.cause().text).field("detail", m.detail());
+            json.field("holderSite", m.holder() == null ? null : m.holder().key()).field("key", m.key(s.site()));
+            json.field("description", m.describe()).endObject();
+        }
+        json.endArray().endObject();
+    }
+
+    private static void frames(Json json, List<Frame> frames) {
+        json.beginArray();
+        for (Frame f : frames) {
+            json.beginObject().field("class", f.className()).field("method", f.methodName()).field("signature", f.signature()).field("bci", f.bci());
+            json.field("file", f.fileName()).name("line");
+            if (f.line() >= 0) {
+                json.value(f.line());
+            } else {
+                json.value((String) null);
+            }
+            json.endObject();
+        }
+        json.endArray();
+    }
+}
