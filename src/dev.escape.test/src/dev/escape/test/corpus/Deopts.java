@@ -251,4 +251,70 @@ public final class Deopts {
         compiled = GraalDirectives.inCompiledCode();
         return b.value;
     }
+
+    /** Every field kind in a rematerialized object: two-slot longs and doubles, narrow ints, booleans. */
+    @Inputs({"3", "-3", "-200"})
+    static double everyFieldKind(int a) {
+        Shapes.Mixed m = new Shapes.Mixed();
+        m.z = a > -100;
+        m.b = (byte) (a * 50);
+        m.c = (char) (a + 70000);
+        m.s = (short) (a * 20000);
+        m.i = a;
+        m.l = a * 10_000_000_000L;
+        m.f = a / 4f;
+        m.d = a / 8.0;
+        m.o = "x";
+        if (a < 0) {
+            GraalDirectives.deoptimizeAndInvalidate();
+        }
+        compiled = GraalDirectives.inCompiledCode();
+        return (m.z ? 1 : 0) + m.b + m.c + m.s + m.i + m.l + m.f + m.d + ((String) m.o).length();
+    }
+
+    @Inputs({"3", "-3"})
+    static long primitiveArraysOfEveryKind(int a) {
+        byte[] bs = {(byte) (a * 100), 1};
+        char[] cs = {(char) (a + 65536), 'b'};
+        short[] ss = {(short) (a * 30000)};
+        long[] ls = {a * 3_000_000_000L, -1};
+        double[] ds = {a * 0.5, 2};
+        boolean[] zs = {a > 0, true};
+        if (a < 0) {
+            GraalDirectives.deoptimizeAndInvalidate();
+        }
+        compiled = GraalDirectives.inCompiledCode();
+        return bs[0] + bs[1] + cs[0] + cs[1] + ss[0] + ls[0] + ls[1] + (long) (ds[0] * 4 + ds[1]) + (zs[0] ? 10 : 0) + (zs[1] ? 100 : 0);
+    }
+
+    /** The object escaped on some path before the deopt: the frame state holds a real object there. */
+    @Inputs({"1", "-1", "-5"})
+    static int afterPartialEscape(int a) {
+        Box b = new Box(a);
+        if (a < -3) {
+            Negative.sink = b;
+        }
+        b.value *= 7;
+        if (a < 0) {
+            GraalDirectives.deoptimizeAndInvalidate();
+        }
+        b.value++;
+        compiled = GraalDirectives.inCompiledCode();
+        return b.value + (Negative.sink == b ? 1000 : 0);
+    }
+
+    /** A virtual array holding a virtual object, one of whose fields holds the array back. */
+    @Inputs({"2", "-2"})
+    static int arrayAndObjectPointingAtEachOther(int a) {
+        Object[] arr = new Object[2];
+        Shapes.Pair p = new Shapes.Pair(arr, null);
+        arr[0] = p;
+        arr[1] = new Box(a);
+        if (a < 0) {
+            GraalDirectives.deoptimizeAndInvalidate();
+        }
+        compiled = GraalDirectives.inCompiledCode();
+        Object[] back = (Object[]) ((Shapes.Pair) arr[0]).first;
+        return (back == arr ? 100 : 0) + ((Box) back[1]).value;
+    }
 }
