@@ -1,6 +1,8 @@
 package dev.escape.test.corpus;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -49,5 +51,30 @@ public final class Intrinsics {
         int[] xs = {a, a * 2};
         int[] ys = java.util.Arrays.copyOf(xs, 3);
         return ys[0] + ys[1] + ys[2] + ys.length;
+    }
+
+    /** A field updater: an Unsafe access at a field offset of an object of the updater's class. */
+    private static final class Counted {
+        volatile int count;
+    }
+
+    private static final AtomicIntegerFieldUpdater<Counted> COUNT = AtomicIntegerFieldUpdater.newUpdater(Counted.class, "count");
+
+    @Inputs({"1", "-1", "0"})
+    static int fieldUpdaterOnFresh(int a) {
+        Counted s = new Counted();
+        COUNT.set(s, a);
+        COUNT.addAndGet(s, 5);
+        boolean swapped = COUNT.compareAndSet(s, a + 5, 42);
+        return s.count + (swapped ? 1000 : 0);
+    }
+
+    @Inputs({"1", "-1"})
+    static int atomicArrayOfFresh(int a) {
+        AtomicIntegerArray xs = new AtomicIntegerArray(3);
+        xs.set(0, a);
+        xs.incrementAndGet(1);
+        xs.compareAndSet(2, 0, a * 3);
+        return xs.get(0) * 100 + xs.get(1) * 10 + xs.get(2);
     }
 }
