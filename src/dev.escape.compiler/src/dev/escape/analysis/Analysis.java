@@ -18,7 +18,10 @@ import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.graph.Position;
 import jdk.graal.compiler.nodes.AbstractBeginNode;
 import jdk.graal.compiler.nodes.AbstractEndNode;
+import jdk.graal.compiler.nodes.AbstractDeoptimizeNode;
 import jdk.graal.compiler.nodes.AbstractMergeNode;
+import jdk.graal.compiler.nodes.DeoptimizingNode;
+import jdk.graal.compiler.nodes.extended.GuardingNode;
 import jdk.graal.compiler.nodes.CallTargetNode;
 import jdk.graal.compiler.nodes.Invoke;
 import jdk.graal.compiler.nodes.FixedNode;
@@ -31,7 +34,11 @@ import jdk.graal.compiler.nodes.ProxyNode;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.StructuredGraph.ScheduleResult;
 import jdk.graal.compiler.nodes.ValueNode;
+import jdk.graal.compiler.nodes.ValuePhiNode;
 import jdk.graal.compiler.nodes.ValueProxyNode;
+import jdk.graal.compiler.nodes.NodeView;
+import jdk.graal.compiler.nodes.java.LoadFieldNode;
+import jdk.graal.compiler.nodes.memory.MemoryKill;
 import jdk.graal.compiler.nodes.VirtualState;
 import jdk.graal.compiler.nodes.cfg.HIRBlock;
 import jdk.graal.compiler.nodes.java.MonitorIdNode;
@@ -71,6 +78,8 @@ public final class Analysis {
     private final Identity identity = new Identity(this);
     /** The one virtual object each phi of mergeable objects stands for, kept across loop iterations. */
     private final Map<ValueNode, VirtualObjectNode> mergedObjects = new IdentityHashMap<>();
+    /** The phi of real objects each pending merge ended in, shared by all paths after that merge. */
+    private final Map<PendingMerge, ValueNode> pendingPhis = new IdentityHashMap<>();
 
     public Analysis(StructuredGraph graph, CoreProviders providers, ScheduleResult schedule, Decisions decisions) {
         this.graph = graph;
@@ -229,6 +238,11 @@ public final class Analysis {
         }
         // What an earlier round of a loop's analysis decided for this node no longer holds.
         aliases.remove(node);
+        for (VirtualObjectNode object : state.objects()) {
+            if (state.get(object).isPending() && needsRealPending(node, object, state)) {
+                materialize(object, state, effects, position, node);
+            }
+        }
         if (node instanceof Virtualizable virtualizable) {
             tool.reset(node, position, state, effects);
             virtualizable.virtualize(tool);
@@ -246,6 +260,67 @@ public final class Analysis {
         }
         ensureRealInputs(node, here, state, effects);
         frameStates.process(node, state, effects);
+    }
+
+    /**
+     * Whether {@code node} ends the pending state of {@code object} (see {@link PendingMerge}):
+     * everything but a plain read of one of its fields does if it uses the object; and so does
+     * anything that may write memory (the real object could change) or deoptimize (the
+     * interpreter would need the real object, which exists on the escaping paths only).
+     */
+    private boolean needsRealPending(Node node, VirtualObjectNode object, BlockState state) {
+        if (node instanceof AbstractBeginNode) {
+            return false; // a block's start does nothing itself (its frame state is handled lazily)
+        }
+        if (node instanceof LoadFieldNode load && !load.field().isVolatile() && resolve(load.object(), state) == object) {
+            return false;
+        }
+        if (node instanceof Invoke || MemoryKill.isMemoryKill(node) || node instanceof GuardingNode || node instanceof AbstractDeoptimizeNode ||
+                        (node instanceof DeoptimizingNode d && d.canDeoptimize())) {
+            return true;
+        }
+        for (Node input : node.inputs()) {
+            if (input instanceof ValueNode v && resolve(v, state) == object) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The phi of real objects that ended {@code pending}, or null if it never ended (so far). */
+    ValueNode pendingPhi(PendingMerge pending) {
+        return pendingPhis.get(pending);
+    }
+
+    /** Ends the pending state of {@code object}: it is allocated at the end of the paths where it was virtual. */
+    private void materializePending(VirtualObjectNode object, BlockState state, Node user, Cause cause) {
+        PendingMerge pending = state.get(object).pendingMerge();
+        ValueNode phi = pendingPhis.get(pending);
+        if (phi == null) {
+            ValueNode[] values = pending.real().clone();
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) {
+                    BlockState s = pending.states()[i];
+                    materialize(object, s, blockEffects.get(pending.predecessors()[i]), endOf(pending.predecessors()[i]), user, cause);
+                    values[i] = resolve(object, s);
+                }
+            }
+            ValuePhiNode created = new ValuePhiNode(values[0].stamp(NodeView.DEFAULT).meet(values[values.length - 1].stamp(NodeView.DEFAULT)), pending.merge(), values);
+            created(created, pending.block());
+            blockEffects.get(pending.block()).addFloating(created);
+            pendingPhis.put(pending, created);
+            phi = created;
+        }
+        state.put(object, ObjectState.materialized(phi));
+    }
+
+    /** Triggers every pending object of {@code state} (before a loop, or when leaving one). */
+    void materializeAllPending(BlockState state, Effects effects, FixedNode position, Node user) {
+        for (VirtualObjectNode object : state.objects()) {
+            if (state.get(object).isPending()) {
+                materialize(object, state, effects, position, user, Cause.MERGE);
+            }
+        }
     }
 
     /** A node that stays in the graph needs real objects as inputs: materialize virtual ones before it. */
@@ -351,6 +426,10 @@ public final class Analysis {
 
     /** As above, with the reason given instead of read off {@code user}. */
     void materialize(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user, Cause cause) {
+        if (state.get(object).isPending()) {
+            materializePending(object, state, user, cause);
+            return;
+        }
         List<VirtualObjectNode> objects = new ArrayList<>();
         collectVirtual(object, state, objects);
         EconomicMap<VirtualObjectNode, ObjectState> committed = EconomicMap.create(Equivalence.IDENTITY);

@@ -42,6 +42,8 @@ final class FrameStates {
         Map<ValueNode, ValueNode> replacements = new IdentityHashMap<>();
         // Per frame state of the chain (innermost first): the virtual objects it needs described.
         List<EconomicMap<VirtualObjectNode, ValueNode[]>> mappings = new ArrayList<>();
+        // Objects pending past a merge: real (a phi) if that merge's object was allocated after all.
+        EconomicMap<VirtualObjectNode, PendingMerge> pending = EconomicMap.create(Equivalence.IDENTITY);
         boolean any = false;
         for (FrameState fs = frameState; fs != null; fs = fs.outerFrameState()) {
             EconomicMap<VirtualObjectNode, ValueNode[]> own = EconomicMap.create(Equivalence.IDENTITY);
@@ -56,6 +58,9 @@ final class FrameStates {
                 }
                 if (alias instanceof VirtualObjectNode virtual) {
                     describe(virtual, state, own);
+                    if (state.get(virtual) != null && state.get(virtual).isPending()) {
+                        pending.put(virtual, state.get(virtual).pendingMerge());
+                    }
                 }
             }
             mappings.add(own);
@@ -70,11 +75,22 @@ final class FrameStates {
             }
             FrameState copy = frameState.duplicateWithVirtualState();
             user.replaceFirstInput(frameState, copy);
+            Map<ValueNode, ValueNode> now = new IdentityHashMap<>(replacements);
+            for (VirtualObjectNode object : pending.getKeys()) {
+                ValueNode real = analysis.pendingPhi(pending.get(object));
+                if (real != null) {
+                    now.replaceAll((from, to) -> to == object ? real : to);
+                    now.put(object, real);
+                }
+            }
             int level = 0;
             for (FrameState fs = copy; fs != null; fs = fs.outerFrameState(), level++) {
-                rewrite(fs, replacements, graph);
+                rewrite(fs, now, graph);
                 EconomicMap<VirtualObjectNode, ValueNode[]> own = mappings.get(level);
                 for (VirtualObjectNode object : own.getKeys()) {
+                    if (now.get(object) != null && pending.containsKey(object)) {
+                        continue; // allocated after all: the frame state refers to the real object
+                    }
                     ValueNode[] values = own.get(object);
                     for (ValueNode v : values) {
                         Effects.alive(graph, v);

@@ -123,6 +123,7 @@ final class Loops {
         }
         Effects atEntry = entryEffects(loopBegin);
         BlockState state = entry.copy();
+        analysis.materializeAllPending(state, atEntry, loopBegin.forwardEnd(), loopBegin);
         for (VirtualObjectNode object : plan.realAtEntry) {
             if (state.isVirtual(object)) {
                 analysis.materialize(object, state, atEntry, loopBegin.forwardEnd(), loopBegin, plan.entryCause);
@@ -221,7 +222,7 @@ final class Loops {
                 if (!header.isVirtual(object) || isMerged(object, loopBegin, header, plan)) {
                     continue;
                 }
-                if (!end.isVirtual(object) || !end.get(object).locks().equals(header.get(object).locks())) {
+                if (!end.isVirtual(object) || end.get(object).isPending() || !end.get(object).locks().equals(header.get(object).locks())) {
                     stable &= !plan.realAtEntry.add(object);
                     continue;
                 }
@@ -326,6 +327,9 @@ final class Loops {
     void exit(LoopExitNode exit, HIRBlock block, BlockState state) {
         CFGLoop<HIRBlock> loop = analysis.blockOf(exit.loopBegin()).getLoop();
         Effects effects = analysis.effectsOf(block);
+        // A pending object's phis live inside the loop: allocate it before leaving.
+        HIRBlock inside = block.getFirstPredecessor();
+        analysis.materializeAllPending(state, analysis.effectsOf(inside), inside.getEndNode(), exit);
         Map<ValueNode, ValueProxyNode> proxies = new IdentityHashMap<>();
         for (VirtualObjectNode object : state.objects()) {
             ObjectState s = state.get(object);

@@ -3,6 +3,9 @@ package dev.escape.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.graalvm.collections.EconomicSet;
+import org.graalvm.collections.Equivalence;
+
 import dev.escape.decisions.Materialization.Cause;
 import jdk.graal.compiler.core.common.type.Stamp;
 import jdk.graal.compiler.nodes.AbstractMergeNode;
@@ -11,7 +14,10 @@ import jdk.graal.compiler.nodes.PhiNode;
 import jdk.graal.compiler.nodes.ValueNode;
 import jdk.graal.compiler.nodes.ValuePhiNode;
 import jdk.graal.compiler.nodes.cfg.HIRBlock;
+import jdk.graal.compiler.nodes.java.LoadFieldNode;
+import jdk.graal.compiler.nodes.virtual.VirtualInstanceNode;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
+import jdk.vm.ci.meta.ResolvedJavaField;
 
 /**
  * Combines the states of a merge's predecessors. An object virtual on every incoming path stays
@@ -38,12 +44,19 @@ final class Merges {
                 throw new Unsupported("merge predecessor not analyzed: " + preds[i]);
             }
             states[i] = end.copy();
+            // Objects left pending by an earlier merge do not cross another one.
+            for (VirtualObjectNode object : states[i].objects()) {
+                if (states[i].get(object).isPending()) {
+                    analysis.materialize(object, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
+                }
+            }
         }
+        EconomicSet<VirtualObjectNode> pending = EconomicSet.create(Equivalence.IDENTITY);
         boolean changed;
         do {
-            changed = materializeForPhis(merge, states, preds) | materializeMixedObjects(merge, states, preds);
+            changed = materializeForPhis(merge, states, preds) | materializeMixedObjects(merge, states, preds, pending);
         } while (changed);
-        BlockState result = buildResult(merge, block, states);
+        BlockState result = buildResult(merge, block, states, preds, pending);
         connectPhis(merge, block, states, result);
         for (int i = 0; i < n; i++) {
             // Materializations at the end of a predecessor belong to its end state too.
@@ -113,8 +126,9 @@ final class Merges {
     }
 
     /** Objects real on some path, or virtual with differing locks or differing virtual fields. */
-    private boolean materializeMixedObjects(AbstractMergeNode merge, BlockState[] states, HIRBlock[] preds) {
+    private boolean materializeMixedObjects(AbstractMergeNode merge, BlockState[] states, HIRBlock[] preds, EconomicSet<VirtualObjectNode> pending) {
         boolean changed = false;
+        pending.clear();
         for (VirtualObjectNode object : common(states)) {
             boolean allVirtual = true;
             boolean anyVirtual = false;
@@ -130,6 +144,10 @@ final class Merges {
                 for (BlockState s : states) {
                     s.remove(object);
                 }
+                continue;
+            }
+            if (!allVirtual && canStayPending(object, merge, states)) {
+                pending.add(object);
                 continue;
             }
             if (!allVirtual || !sameLocks(object, states)) {
@@ -165,12 +183,44 @@ final class Merges {
         return analysis.identity().neededAfter(object, analysis.blockOf(merge));
     }
 
-    private BlockState buildResult(AbstractMergeNode merge, HIRBlock block, BlockState[] states) {
+    /**
+     * Whether an object real on some paths may stay unallocated on the others past the merge
+     * ({@link PendingMerge}): a plain instance without volatile fields, no locks or virtual
+     * fields, that no phi of the merge and no other virtual object refers to.
+     */
+    private boolean canStayPending(VirtualObjectNode object, AbstractMergeNode merge, BlockState[] states) {
+        if (!(object instanceof VirtualInstanceNode instance)) {
+            return false;
+        }
+        for (ResolvedJavaField field : instance.getFields()) {
+            if (field.isVolatile()) {
+                return false;
+            }
+        }
+        for (BlockState s : states) {
+            ObjectState o = s.get(object);
+            if (s.referencesFromVirtual(object) > 0 || (o.isVirtual() && (o.hasLocks() || o.ensureVirtualized() || hasVirtualFields(object, s)))) {
+                return false;
+            }
+        }
+        for (PhiNode phi : merge.valuePhis()) {
+            for (int i = 0; i < states.length; i++) {
+                if (analysis.resolve(phi.valueAt(i), states[i]) == object) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private BlockState buildResult(AbstractMergeNode merge, HIRBlock block, BlockState[] states, HIRBlock[] preds, EconomicSet<VirtualObjectNode> pending) {
         BlockState result = new BlockState();
         Effects effects = analysis.effectsOf(block);
         for (VirtualObjectNode object : common(states)) {
             ObjectState first = states[0].get(object);
-            if (first.isVirtual()) {
+            if (pending.contains(object)) {
+                result.put(object, pendingState((VirtualInstanceNode) object, merge, block, states, preds));
+            } else if (first.isVirtual()) {
                 ObjectState merged = first;
                 for (int j = 0; j < first.entryCount(); j++) {
                     VirtualObjectNode[] inputs = differs(object, j, states) ? mergeableField(object, j, states, block) : null;
@@ -199,6 +249,46 @@ final class Merges {
             }
         }
         return result;
+    }
+
+    /** Field phis of an object real on some predecessors: there its fields are loaded at the end. */
+    private ObjectState pendingState(VirtualInstanceNode object, AbstractMergeNode merge, HIRBlock block, BlockState[] states, HIRBlock[] preds) {
+        ValueNode[] real = new ValueNode[states.length];
+        ValueNode[][] fields = new ValueNode[states.length][];
+        for (int i = 0; i < states.length; i++) {
+            ObjectState o = states[i].get(object);
+            if (o.isVirtual()) {
+                fields[i] = new ValueNode[o.entryCount()];
+                for (int j = 0; j < o.entryCount(); j++) {
+                    fields[i][j] = analysis.resolve(o.entry(j), states[i]);
+                }
+            } else {
+                real[i] = o.materializedValue();
+                fields[i] = new ValueNode[object.entryCount()];
+                for (int j = 0; j < object.entryCount(); j++) {
+                    LoadFieldNode load = LoadFieldNode.create(analysis.graph().getAssumptions(), real[i], object.field(j));
+                    analysis.created(load, preds[i]);
+                    analysis.effectsOf(preds[i]).addFixedBefore(Analysis.endOf(preds[i]), load);
+                    fields[i][j] = load;
+                }
+            }
+        }
+        ValueNode[] entries = new ValueNode[object.entryCount()];
+        Effects effects = analysis.effectsOf(block);
+        for (int j = 0; j < entries.length; j++) {
+            ValueNode[] values = new ValueNode[states.length];
+            boolean differ = false;
+            for (int i = 0; i < states.length; i++) {
+                values[i] = fields[i][j];
+                differ |= values[i] != values[0];
+            }
+            entries[j] = differ ? newPhi(merge, block, effects, values) : values[0];
+        }
+        BlockState[] snapshots = new BlockState[states.length];
+        for (int i = 0; i < states.length; i++) {
+            snapshots[i] = states[i].copy();
+        }
+        return ObjectState.pending(entries, new PendingMerge(merge, block, preds, snapshots, real));
     }
 
     /** The fields of objects {@code inputs} (one per predecessor) meeting as one: phis where they differ. */

@@ -18,12 +18,34 @@ final class ObjectState {
     private final List<MonitorIdNode> locks;
     private final boolean ensureVirtualized;
     private final ValueNode materialized;
+    private final PendingMerge pending;
 
-    private ObjectState(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized, ValueNode materialized) {
+    private ObjectState(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized, ValueNode materialized, PendingMerge pending) {
         this.entries = entries;
         this.locks = locks;
         this.ensureVirtualized = ensureVirtualized;
         this.materialized = materialized;
+        this.pending = pending;
+    }
+
+    private ObjectState(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized, ValueNode materialized) {
+        this(entries, locks, ensureVirtualized, materialized, null);
+    }
+
+    /**
+     * Past a merge where the object is real on some paths: its fields are known (phis) and may be
+     * read, but it is not yet allocated on the paths where it was virtual. See {@link PendingMerge}.
+     */
+    static ObjectState pending(ValueNode[] entries, PendingMerge pending) {
+        return new ObjectState(entries.clone(), List.of(), false, null, pending);
+    }
+
+    boolean isPending() {
+        return pending != null;
+    }
+
+    PendingMerge pendingMerge() {
+        return pending;
     }
 
     static ObjectState virtual(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized) {
@@ -57,7 +79,7 @@ final class ObjectState {
     ObjectState withEntry(int index, ValueNode value) {
         ValueNode[] copy = entries.clone();
         copy[index] = value;
-        return new ObjectState(copy, locks, ensureVirtualized, null);
+        return new ObjectState(copy, locks, ensureVirtualized, null, pending);
     }
 
     List<MonitorIdNode> locks() {
@@ -94,7 +116,7 @@ final class ObjectState {
         if (!isVirtual()) {
             return materialized == other.materialized;
         }
-        return Arrays.equals(entries, other.entries) && locks.equals(other.locks);
+        return Arrays.equals(entries, other.entries) && locks.equals(other.locks) && pending == other.pending;
     }
 
     @Override

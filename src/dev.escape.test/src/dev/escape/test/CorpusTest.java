@@ -43,7 +43,6 @@ class CorpusTest {
      */
     static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
                     Map.entry("Loops.nestedObjectReplacedEachIteration:allocations", "a loop-carried field that points to a new virtual object each iteration materializes the holder too (Graal keeps the holder virtual)"),
-                    Map.entry("Merges.escapesOnOneBranchReadAfter:beyond", "not done yet: the object is materialized on the path that does not escape too (24 bytes a call, as Graal)"),
                     Map.entry("Merges.mergeWithNullThenCheck:beyond", "not done yet: a merge with null materializes the object (24 bytes a call, as Graal)"),
                     Map.entry("Negative.chainOfHolders:decision", "the holder of a Box in an array held by a Pair is the Pair (the root), not the array (its direct holder)"));
 

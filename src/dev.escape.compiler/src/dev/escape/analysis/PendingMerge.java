@@ -1,0 +1,20 @@
+package dev.escape.analysis;
+
+import jdk.graal.compiler.nodes.AbstractMergeNode;
+import jdk.graal.compiler.nodes.ValueNode;
+import jdk.graal.compiler.nodes.cfg.HIRBlock;
+
+/**
+ * Where escape goes beyond Graal: an object that escaped on some paths into a merge (so is real
+ * there) and is still virtual on the others need not be allocated on the virtual paths as long as
+ * the code after the merge only reads its fields. Reads use phis of the field values (the real
+ * object's fields are loaded at the end of its paths). The first node after the merge that needs
+ * more (the object itself, a write, a call or other memory effect, a frame state) materializes it
+ * at the end of the virtual paths and continues with a phi of the real objects.
+ *
+ * @param predecessors the merge's predecessor blocks, in phi order
+ * @param states the predecessors' end states (for materializing there later)
+ * @param real the real object on each predecessor where it was real, null where virtual
+ */
+record PendingMerge(AbstractMergeNode merge, HIRBlock block, HIRBlock[] predecessors, BlockState[] states, ValueNode[] real) {
+}
