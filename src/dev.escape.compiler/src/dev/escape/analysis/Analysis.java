@@ -431,7 +431,8 @@ public final class Analysis {
             return;
         }
         List<VirtualObjectNode> objects = new ArrayList<>();
-        collectVirtual(object, state, objects);
+        EconomicMap<VirtualObjectNode, VirtualObjectNode> holders = EconomicMap.create(Equivalence.IDENTITY);
+        collectVirtual(object, null, state, objects, holders);
         EconomicMap<VirtualObjectNode, ObjectState> committed = EconomicMap.create(Equivalence.IDENTITY);
         List<AllocatedObjectNode> allocated = new ArrayList<>();
         HIRBlock block = blockOf(position);
@@ -449,7 +450,7 @@ public final class Analysis {
             }
             state.put(o, ObjectState.materialized(representation));
             created(representation, block);
-            effects.add(decisions.materialized(o, o == object ? null : object, position, user, cause));
+            effects.add(decisions.materialized(o, holders.get(o), position, user, cause));
         }
         if (committed.isEmpty()) {
             return;
@@ -498,15 +499,20 @@ public final class Analysis {
         return false;
     }
 
-    private static void collectVirtual(VirtualObjectNode object, BlockState state, List<VirtualObjectNode> into) {
+    /** The virtual objects reachable from {@code object}, each with the object that holds it (its direct holder). */
+    private static void collectVirtual(VirtualObjectNode object, VirtualObjectNode holder, BlockState state, List<VirtualObjectNode> into,
+                    EconomicMap<VirtualObjectNode, VirtualObjectNode> holders) {
         if (into.contains(object) || !state.isVirtual(object)) {
             return;
         }
         into.add(object);
+        if (holder != null) {
+            holders.put(object, holder);
+        }
         ObjectState s = state.get(object);
         for (int i = 0; i < s.entryCount(); i++) {
             if (s.entry(i) instanceof VirtualObjectNode nested) {
-                collectVirtual(nested, state, into);
+                collectVirtual(nested, object, state, into, holders);
             }
         }
     }
