@@ -18,9 +18,11 @@ import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.graph.Position;
 import jdk.graal.compiler.nodes.AbstractBeginNode;
 import jdk.graal.compiler.nodes.AbstractEndNode;
-import jdk.graal.compiler.nodes.AbstractDeoptimizeNode;
+import jdk.graal.compiler.nodes.AbstractEndNode;
 import jdk.graal.compiler.nodes.AbstractMergeNode;
-import jdk.graal.compiler.nodes.DeoptimizingNode;
+import jdk.graal.compiler.nodes.IfNode;
+import jdk.graal.compiler.nodes.ReturnNode;
+import jdk.graal.compiler.nodes.calc.FloatingNode;
 import jdk.graal.compiler.nodes.extended.GuardingNode;
 import jdk.graal.compiler.nodes.CallTargetNode;
 import jdk.graal.compiler.nodes.Invoke;
@@ -38,7 +40,6 @@ import jdk.graal.compiler.nodes.ValuePhiNode;
 import jdk.graal.compiler.nodes.ValueProxyNode;
 import jdk.graal.compiler.nodes.NodeView;
 import jdk.graal.compiler.nodes.java.LoadFieldNode;
-import jdk.graal.compiler.nodes.memory.MemoryKill;
 import jdk.graal.compiler.nodes.VirtualState;
 import jdk.graal.compiler.nodes.cfg.HIRBlock;
 import jdk.graal.compiler.nodes.java.MonitorIdNode;
@@ -263,20 +264,19 @@ public final class Analysis {
     }
 
     /**
-     * Whether {@code node} ends the pending state of {@code object} (see {@link PendingMerge}):
-     * everything but a plain read of one of its fields does if it uses the object; and so does
-     * anything that may write memory (the real object could change) or deoptimize (the
-     * interpreter would need the real object, which exists on the escaping paths only).
+     * Whether {@code node} ends the pending state of {@code object} (see {@link PendingMerge}).
+     * Only what can neither use the object nor deoptimize, now or once lowered, lets it stay
+     * pending: a deopt past the merge would need the real object, which exists on the escaping
+     * paths only. That is: block boundaries, branches, returns, plain reads of the object's own
+     * fields, and floating computations other than guards.
      */
     private boolean needsRealPending(Node node, VirtualObjectNode object, BlockState state) {
-        if (node instanceof AbstractBeginNode) {
-            return false; // a block's start does nothing itself (its frame state is handled lazily)
+        if (node instanceof LoadFieldNode load) {
+            return load.field().isVolatile() || resolve(load.object(), state) != object;
         }
-        if (node instanceof LoadFieldNode load && !load.field().isVolatile() && resolve(load.object(), state) == object) {
-            return false;
-        }
-        if (node instanceof Invoke || MemoryKill.isMemoryKill(node) || node instanceof GuardingNode || node instanceof AbstractDeoptimizeNode ||
-                        (node instanceof DeoptimizingNode d && d.canDeoptimize())) {
+        boolean harmless = node instanceof AbstractBeginNode || node instanceof AbstractEndNode || node instanceof IfNode || node instanceof ReturnNode ||
+                        (node instanceof FloatingNode && !(node instanceof GuardingNode));
+        if (!harmless) {
             return true;
         }
         for (Node input : node.inputs()) {
