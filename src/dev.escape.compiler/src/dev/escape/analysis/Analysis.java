@@ -20,7 +20,12 @@ import jdk.graal.compiler.nodes.AbstractBeginNode;
 import jdk.graal.compiler.nodes.AbstractEndNode;
 import jdk.graal.compiler.nodes.AbstractEndNode;
 import jdk.graal.compiler.nodes.AbstractMergeNode;
+import jdk.graal.compiler.nodes.ConstantNode;
 import jdk.graal.compiler.nodes.IfNode;
+import jdk.graal.compiler.nodes.PiNode;
+import jdk.graal.compiler.nodes.calc.IntegerEqualsNode;
+import jdk.graal.compiler.nodes.calc.IsNullNode;
+import jdk.graal.compiler.nodes.type.StampTool;
 import jdk.graal.compiler.nodes.ReturnNode;
 import jdk.graal.compiler.nodes.calc.FloatingNode;
 import jdk.graal.compiler.nodes.extended.GuardingNode;
@@ -81,6 +86,8 @@ public final class Analysis {
     private final Map<ValueNode, VirtualObjectNode> mergedObjects = new IdentityHashMap<>();
     /** The phi of real objects each pending merge ended in, shared by all paths after that merge. */
     private final Map<PendingMerge, ValueNode> pendingPhis = new IdentityHashMap<>();
+    /** Null checks of nullable pending objects (see {@link PendingMerge}), by the test that replaced them. */
+    private final Map<ValueNode, VirtualObjectNode> nullChecks = new IdentityHashMap<>();
 
     public Analysis(StructuredGraph graph, CoreProviders providers, ScheduleResult schedule, Decisions decisions) {
         this.graph = graph;
@@ -197,6 +204,7 @@ public final class Analysis {
             return merges.merge(merge, block);
         }
         BlockState state = endStates.get(block.getFirstPredecessor()).copy();
+        provedByBranch(begin, state);
         if (begin instanceof LoopExitNode exit) {
             loops.exit(exit, block, state);
             // The schedule does not list proxies; they belong to their loop exit.
@@ -239,6 +247,9 @@ public final class Analysis {
         }
         // What an earlier round of a loop's analysis decided for this node no longer holds.
         aliases.remove(node);
+        if (nullCheckOfNullable(node, state, effects)) {
+            return;
+        }
         for (VirtualObjectNode object : state.objects()) {
             if (state.get(object).isPending() && needsRealPending(node, object, state)) {
                 materialize(object, state, effects, position, node);
@@ -272,7 +283,7 @@ public final class Analysis {
      */
     private boolean needsRealPending(Node node, VirtualObjectNode object, BlockState state) {
         if (node instanceof LoadFieldNode load) {
-            return load.field().isVolatile() || resolve(load.object(), state) != object;
+            return load.field().isVolatile() || resolve(load.object(), state) != object || !state.get(object).isKnownNonNull();
         }
         boolean harmless = node instanceof AbstractBeginNode || node instanceof AbstractEndNode || node instanceof IfNode || node instanceof ReturnNode ||
                         (node instanceof FloatingNode && !(node instanceof GuardingNode));
@@ -285,6 +296,37 @@ public final class Analysis {
             }
         }
         return false;
+    }
+
+    /**
+     * A nullable pending object ({@link PendingMerge}) is checked for null by its 1/0 phi, and a
+     * non-null proof (a pi) makes its fields readable on that path. True if {@code node} was one.
+     */
+    private boolean nullCheckOfNullable(Node node, BlockState state, Effects effects) {
+        ValueNode checked = node instanceof IsNullNode isNull ? isNull.getValue() : node instanceof PiNode pi && StampTool.isPointerNonNull(pi) ? pi.object() : null;
+        if (checked == null || !(resolve(checked, state) instanceof VirtualObjectNode object) || !state.get(object).isPending() ||
+                        state.get(object).pendingMerge().nonNull() == null) {
+            return false;
+        }
+        if (node instanceof IsNullNode isNull) {
+            ValueNode absent = new IntegerEqualsNode(state.get(object).pendingMerge().nonNull(), ConstantNode.forInt(0));
+            aliases.put(isNull, absent);
+            nullChecks.put(absent, object);
+            effects.replaceAndDelete(isNull, absent);
+        } else {
+            state.put(object, state.get(object).withProvedNonNull());
+            aliases.put((ValueNode) node, object);
+            effects.replaceAndDelete((ValueNode) node, object);
+        }
+        return true;
+    }
+
+    /** Past the "not null" branch of a nullable pending object's null check, its fields may be read. */
+    private void provedByBranch(AbstractBeginNode begin, BlockState state) {
+        if (begin.predecessor() instanceof IfNode branch && branch.falseSuccessor() == begin && aliases.get(branch.condition()) instanceof ValueNode test &&
+                        nullChecks.get(test) instanceof VirtualObjectNode object && state.get(object) != null && state.get(object).isPending()) {
+            state.put(object, state.get(object).withProvedNonNull());
+        }
     }
 
     /** The phi of real objects that ended {@code pending}, or null if it never ended (so far). */

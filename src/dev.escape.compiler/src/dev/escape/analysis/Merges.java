@@ -9,6 +9,7 @@ import org.graalvm.collections.Equivalence;
 import dev.escape.decisions.Materialization.Cause;
 import jdk.graal.compiler.core.common.type.Stamp;
 import jdk.graal.compiler.nodes.AbstractMergeNode;
+import jdk.graal.compiler.nodes.ConstantNode;
 import jdk.graal.compiler.nodes.NodeView;
 import jdk.graal.compiler.nodes.PhiNode;
 import jdk.graal.compiler.nodes.ValueNode;
@@ -70,7 +71,7 @@ final class Merges {
         boolean changed = false;
         for (PhiNode phi : merge.valuePhis()) {
             VirtualObjectNode same = sameVirtual(phi, states);
-            if (same != null || mergeable(phi, states, analysis.blockOf(merge), 0) != null) {
+            if (same != null || mergeable(phi, states, analysis.blockOf(merge), 0) != null || nullable(phi, states, merge) != null) {
                 continue;
             }
             for (int i = 0; i < states.length; i++) {
@@ -251,6 +252,70 @@ final class Merges {
         return result;
     }
 
+    /**
+     * The virtual object of a phi whose other inputs are all {@code null}, if it can stay
+     * unallocated past the merge as a nullable object ({@link PendingMerge}); null otherwise.
+     */
+    VirtualObjectNode nullable(PhiNode phi, BlockState[] states, AbstractMergeNode merge) {
+        VirtualObjectNode object = null;
+        boolean anyNull = false;
+        for (int i = 0; i < states.length; i++) {
+            ValueNode in = analysis.resolve(phi.valueAt(i), states[i]);
+            if (in.isNullConstant()) {
+                anyNull = true;
+            } else if (in instanceof VirtualObjectNode v && states[i].isVirtual(v) && !states[i].get(v).isPending() && (object == null || object == v) &&
+                            analysis.identity().onlyThroughPhi(v, states[i], phi, analysis.blockOf(merge), false) && !hasVirtualFields(v, states[i])) {
+                object = v;
+            } else {
+                return null;
+            }
+        }
+        if (!anyNull || !(object instanceof VirtualInstanceNode instance)) {
+            return null;
+        }
+        for (ResolvedJavaField field : instance.getFields()) {
+            if (field.isVolatile()) {
+                return null;
+            }
+        }
+        return object;
+    }
+
+    private ObjectState nullableState(VirtualObjectNode object, PhiNode phi, AbstractMergeNode merge, HIRBlock block, BlockState[] states) {
+        Effects effects = analysis.effectsOf(block);
+        ValueNode[] real = new ValueNode[states.length];
+        ValueNode[] flags = new ValueNode[states.length];
+        ValueNode[] entries = new ValueNode[object.entryCount()];
+        for (int j = 0; j < entries.length; j++) {
+            ValueNode[] values = new ValueNode[states.length];
+            boolean differ = false;
+            for (int i = 0; i < states.length; i++) {
+                boolean here = analysis.resolve(phi.valueAt(i), states[i]) == object;
+                values[i] = here ? analysis.resolve(states[i].get(object).entry(j), states[i])
+                                : ConstantNode.defaultForKind(object.entryKind(analysis.providers().getMetaAccessExtensionProvider(), j));
+                differ |= values[i] != values[0];
+            }
+            entries[j] = differ ? newPhi(merge, block, effects, values) : values[0];
+        }
+        BlockState[] snapshots = new BlockState[states.length];
+        for (int i = 0; i < states.length; i++) {
+            boolean here = analysis.resolve(phi.valueAt(i), states[i]) == object;
+            real[i] = here ? null : analysis.resolve(phi.valueAt(i), states[i]);
+            flags[i] = ConstantNode.forInt(here ? 1 : 0);
+            snapshots[i] = states[i].copy();
+        }
+        return ObjectState.pending(entries, new PendingMerge(merge, block, predecessorsOf(merge), snapshots, real,
+                        newPhi(merge, block, effects, flags)));
+    }
+
+    private HIRBlock[] predecessorsOf(AbstractMergeNode merge) {
+        HIRBlock[] preds = new HIRBlock[merge.phiPredecessorCount()];
+        for (int i = 0; i < preds.length; i++) {
+            preds[i] = analysis.blockOf(merge.phiPredecessorAt(i));
+        }
+        return preds;
+    }
+
     /** Field phis of an object real on some predecessors: there its fields are loaded at the end. */
     private ObjectState pendingState(VirtualInstanceNode object, AbstractMergeNode merge, HIRBlock block, BlockState[] states, HIRBlock[] preds) {
         ValueNode[] real = new ValueNode[states.length];
@@ -288,7 +353,7 @@ final class Merges {
         for (int i = 0; i < states.length; i++) {
             snapshots[i] = states[i].copy();
         }
-        return ObjectState.pending(entries, new PendingMerge(merge, block, preds, snapshots, real));
+        return ObjectState.pending(entries, new PendingMerge(merge, block, preds, snapshots, real, null));
     }
 
     /** The fields of objects {@code inputs} (one per predecessor) meeting as one: phis where they differ. */
@@ -347,6 +412,12 @@ final class Merges {
             VirtualObjectNode same = sameVirtual(phi, states);
             if (same != null && result.isVirtual(same)) {
                 analysis.alias(phi, same);
+                continue;
+            }
+            VirtualObjectNode maybe = nullable(phi, states, merge);
+            if (maybe != null) {
+                result.put(maybe, nullableState(maybe, phi, merge, block, states));
+                analysis.alias(phi, maybe);
                 continue;
             }
             VirtualObjectNode[] inputs = mergeable(phi, states, block, 0);

@@ -19,13 +19,20 @@ final class ObjectState {
     private final boolean ensureVirtualized;
     private final ValueNode materialized;
     private final PendingMerge pending;
+    /** For a nullable pending object: a null check on this path proved it is there. */
+    private final boolean provedNonNull;
 
-    private ObjectState(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized, ValueNode materialized, PendingMerge pending) {
+    private ObjectState(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized, ValueNode materialized, PendingMerge pending, boolean provedNonNull) {
         this.entries = entries;
         this.locks = locks;
         this.ensureVirtualized = ensureVirtualized;
         this.materialized = materialized;
         this.pending = pending;
+        this.provedNonNull = provedNonNull;
+    }
+
+    private ObjectState(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized, ValueNode materialized, PendingMerge pending) {
+        this(entries, locks, ensureVirtualized, materialized, pending, false);
     }
 
     private ObjectState(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized, ValueNode materialized) {
@@ -46,6 +53,15 @@ final class ObjectState {
 
     PendingMerge pendingMerge() {
         return pending;
+    }
+
+    /** True unless this is a nullable pending object not yet proved non-null on this path. */
+    boolean isKnownNonNull() {
+        return pending == null || pending.nonNull() == null || provedNonNull;
+    }
+
+    ObjectState withProvedNonNull() {
+        return new ObjectState(entries, locks, ensureVirtualized, materialized, pending, true);
     }
 
     static ObjectState virtual(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized) {
@@ -79,7 +95,7 @@ final class ObjectState {
     ObjectState withEntry(int index, ValueNode value) {
         ValueNode[] copy = entries.clone();
         copy[index] = value;
-        return new ObjectState(copy, locks, ensureVirtualized, null, pending);
+        return new ObjectState(copy, locks, ensureVirtualized, null, pending, provedNonNull);
     }
 
     List<MonitorIdNode> locks() {

@@ -12,9 +12,16 @@ import jdk.graal.compiler.nodes.cfg.HIRBlock;
  * more (the object itself, a write, a call or other memory effect, a frame state) materializes it
  * at the end of the virtual paths and continues with a phi of the real objects.
  *
+ * <p>
+ * The same holds for a phi of one virtual object and {@code null} (a nullable object): then
+ * {@code nonNull} is a phi that is 1 where the object came in and 0 where null did; null checks
+ * read it, and field reads are allowed only where a null check has proved the object non-null.
+ *
  * @param predecessors the merge's predecessor blocks, in phi order
  * @param states the predecessors' end states (for materializing there later)
- * @param real the real object on each predecessor where it was real, null where virtual
+ * @param real the real value on each predecessor where it was real (or the null constant), null
+ *            where the object was virtual
+ * @param nonNull for a nullable object, the 1/0 phi telling whether it is there; null otherwise
  */
-record PendingMerge(AbstractMergeNode merge, HIRBlock block, HIRBlock[] predecessors, BlockState[] states, ValueNode[] real) {
+record PendingMerge(AbstractMergeNode merge, HIRBlock block, HIRBlock[] predecessors, BlockState[] states, ValueNode[] real, ValueNode nonNull) {
 }
