@@ -1,0 +1,192 @@
+package dev.escape.test.fuzz;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import dev.escape.test.harness.GraalHarness;
+import dev.escape.test.harness.Outcome;
+import dev.escape.test.harness.Slot;
+import jdk.vm.ci.code.InvalidInstalledCodeException;
+
+/**
+ * The differential check: a generated method runs by reflection (the interpreter, or C2 once hot)
+ * and as code compiled by each {@link Backend}; for every input the result (or the class of the
+ * exception thrown) and the static state it left (the sink's object graph and the counter) must
+ * be the same. A compilation that throws is a failure too.
+ */
+final class Oracle {
+    /** How compiled code for a method is obtained. */
+    interface Backend {
+        String name();
+
+        Runner compile(Method method);
+    }
+
+    /** Calls compiled code; throws {@link InvalidInstalledCodeException} once the code was invalidated. */
+    interface Runner {
+        Object run(Object[] args) throws Throwable;
+    }
+
+    /** What one call showed: its outcome and the static state after it. */
+    record Observation(Outcome outcome, Outcome sink, long counter) {
+        @Override
+        public String toString() {
+            return outcome + ", sink " + sink + ", counter " + counter;
+        }
+    }
+
+    /** What differed, and on which backend; {@code compilationFailed} if its compilation threw. */
+    record Difference(String backend, boolean compilationFailed, String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** How many times code invalidated by a deopt is compiled again before a run gives up. */
+    private static final int RECOMPILES = 4;
+
+    private static final int[][] INPUT_POOL = {{0, 0, 0}, {1, 2, 3}, {-1, 5, -7}, {3, 127, -128}, {-129, 1000, 2}, {2, -1, 65536}, {7, 7, 7}, {128, -3, 1}};
+
+    private Oracle() {
+    }
+
+    /** The Graal harness compiling with {@code slot} in the escape analysis position. */
+    static Backend graal(Slot slot) {
+        return new Backend() {
+            @Override
+            public String name() {
+                return slot.name();
+            }
+
+            @Override
+            public Runner compile(Method method) {
+                var code = GraalHarness.compile(method, slot).code();
+                return args -> code.executeVarargs(args);
+            }
+        };
+    }
+
+    /** {@code count} inputs for the method of {@code seed}, always the same for that seed. */
+    static List<Object[]> inputs(long seed, int count) {
+        Random r = new Random(seed * 31 + 7);
+        List<Object[]> inputs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int[] in = INPUT_POOL[r.nextInt(INPUT_POOL.length)];
+            inputs.add(new Object[]{in[0], in[1], in[2]});
+        }
+        return inputs;
+    }
+
+    /** Every input of the pool, for regression tests. */
+    static List<Object[]> allInputs() {
+        return Arrays.stream(INPUT_POOL).map(in -> new Object[]{in[0], in[1], in[2]}).toList();
+    }
+
+    /** Null if {@code method} behaves the same everywhere, else what differed. */
+    static Difference check(Method method, List<Object[]> inputs, List<Backend> backends) {
+        Class<?> owner = method.getDeclaringClass();
+        method.setAccessible(true);
+        List<Observation> expected = new ArrayList<>();
+        for (Object[] in : inputs) {
+            expected.add(observe(owner, () -> reference(method, in)));
+        }
+        for (Backend backend : backends) {
+            Difference failure = check(method, inputs, backend, expected);
+            if (failure != null) {
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    private static Difference check(Method method, List<Object[]> inputs, Backend backend, List<Observation> expected) {
+        Runner[] runner = {null};
+        int compiles = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            Object[] in = inputs.get(i);
+            Observation actual = null;
+            while (actual == null) {
+                if (runner[0] == null) {
+                    if (compiles++ > RECOMPILES) {
+                        return new Difference(backend.name(), false, method.getName() + " [" + backend.name() + "]: invalidated " + RECOMPILES + " times in a row");
+                    }
+                    try {
+                        runner[0] = backend.compile(method);
+                    } catch (Throwable t) {
+                        return new Difference(backend.name(), true, method.getName() + " [" + backend.name() + "]: compilation threw " + trace(t));
+                    }
+                }
+                try {
+                    actual = observe(method.getDeclaringClass(), () -> compiled(runner[0], in));
+                } catch (Invalidated e) {
+                    runner[0] = null;
+                }
+            }
+            if (!actual.equals(expected.get(i))) {
+                return new Difference(backend.name(), false, method.getName() + Arrays.toString(in) + " [" + backend.name() + "]: expected " + expected.get(i) + "\n    but compiled code gave " + actual);
+            }
+        }
+        return null;
+    }
+
+    /** The compiled code had been invalidated by an earlier deopt: compile again and rerun. */
+    private static final class Invalidated extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Invalidated() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Outcome reference(Method method, Object[] in) {
+        try {
+            return Outcome.returned(method.invoke(null, in));
+        } catch (InvocationTargetException e) {
+            return new Outcome.Threw(e.getCause().getClass());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Outcome compiled(Runner runner, Object[] in) {
+        try {
+            return Outcome.returned(runner.run(in));
+        } catch (InvalidInstalledCodeException e) {
+            throw new Invalidated();
+        } catch (Throwable t) {
+            return new Outcome.Threw(t.getClass());
+        }
+    }
+
+    /** Resets the generated class's static state, makes the call, and reads the state back. */
+    private static Observation observe(Class<?> owner, java.util.function.Supplier<Outcome> call) {
+        try {
+            Method reset = owner.getDeclaredMethod(Prelude.RESET);
+            Field sink = owner.getDeclaredField(Prelude.SINK);
+            Field counter = owner.getDeclaredField(Prelude.COUNTER);
+            reset.setAccessible(true);
+            sink.setAccessible(true);
+            counter.setAccessible(true);
+            reset.invoke(null);
+            Outcome outcome = call.get();
+            return new Observation(outcome, Outcome.returned(sink.get(null)), counter.getLong(null));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("generated class " + owner.getName() + " lacks the prelude's static state", e);
+        }
+    }
+
+    private static String trace(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        String[] lines = out.toString().split("\n");
+        return String.join("\n", Arrays.asList(lines).subList(0, Math.min(lines.length, 12)));
+    }
+}
