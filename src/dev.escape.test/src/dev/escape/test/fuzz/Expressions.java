@@ -102,8 +102,8 @@ final class Expressions {
             case 0, 1 -> new Expr("boolean", "((# & #) == #)", param(), literal("int"), literal("int"));
             case 2 -> new Expr("boolean", "(# < #)", intExpr(d), intExpr(d));
             case 3 -> new Expr("boolean", "(# == #)", intExpr(d), intExpr(d));
-            case 4 -> new Expr("boolean", "((Object) # == #)", ref("Object", d), ref("Object", d));
-            case 5 -> new Expr("boolean", "(# == #)", ref("Integer", d), ref("Integer", d));
+            case 4 -> new Expr("boolean", "same(#, #)", ref("Object", d), ref("Object", d));
+            case 5 -> new Expr("boolean", "same(#, #)", ref("Integer", d), ref("Integer", d));
             case 6 -> new Expr("boolean", "(# != null)", ref("Object", d));
             case 7 -> new Expr("boolean", "((Object) # instanceof " + pick("P", "Q", "Base", "Integer", "int[]", "Object[]") + ")", ref("Object", d));
             case 8 -> new Expr("boolean", "!#", bool(d));

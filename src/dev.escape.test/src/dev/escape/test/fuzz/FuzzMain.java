@@ -35,6 +35,7 @@ public final class FuzzMain {
         int batch = 25;
         int shrink = 400;
         boolean print = false;
+        Coverage coverage = new Coverage();
         boolean save = false;
         List<Backend> backends = new ArrayList<>();
         try {
@@ -60,7 +61,7 @@ public final class FuzzMain {
                     case "--shrink" -> shrink = Integer.parseInt(kv[1]);
                     case "--slots" -> {
                         for (String s : kv[1].split(",")) {
-                            backends.add(Oracle.graal(Slot.valueOf(s.trim().toUpperCase(Locale.ROOT))));
+                            backends.add(Oracle.graal(Slot.valueOf(s.trim().toUpperCase(Locale.ROOT)), coverage));
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option '" + kv[0] + "'");
@@ -79,9 +80,11 @@ public final class FuzzMain {
             return;
         }
         if (backends.isEmpty()) {
-            backends = List.of(Oracle.graal(Slot.ESCAPE), Oracle.graal(Slot.GRAAL));
+            backends = List.of(Oracle.graal(Slot.ESCAPE, coverage), Oracle.graal(Slot.GRAAL, coverage));
         }
-        System.exit(run(start, seeds, inputs, batch, shrink, backends, save));
+        int status = run(start, seeds, inputs, batch, shrink, backends, save);
+        System.out.println("coverage: " + coverage);
+        System.exit(status);
     }
 
     private static long positive(String[] kv) {

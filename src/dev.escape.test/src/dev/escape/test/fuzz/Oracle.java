@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import dev.escape.test.harness.Compiled;
 import dev.escape.test.harness.GraalHarness;
 import dev.escape.test.harness.Outcome;
 import dev.escape.test.harness.Slot;
@@ -60,6 +61,11 @@ final class Oracle {
 
     /** The Graal harness compiling with {@code slot} in the escape analysis position. */
     static Backend graal(Slot slot) {
+        return graal(slot, new Coverage());
+    }
+
+    /** The same, adding each compilation's decisions to {@code coverage}. */
+    static Backend graal(Slot slot, Coverage coverage) {
         return new Backend() {
             @Override
             public String name() {
@@ -68,8 +74,9 @@ final class Oracle {
 
             @Override
             public Runner compile(Method method) {
-                var code = GraalHarness.compile(method, slot).code();
-                return args -> code.executeVarargs(args);
+                Compiled compiled = GraalHarness.compile(method, slot);
+                coverage.add(compiled);
+                return args -> compiled.code().executeVarargs(args);
             }
         };
     }
