@@ -26,6 +26,15 @@ final class Coverage {
         }
     }
 
+    synchronized long compilations() {
+        return compilations;
+    }
+
+    /** Compilations in which at least one allocation site was eliminated or partly eliminated. */
+    synchronized long removing() {
+        return removing;
+    }
+
     @Override
     public synchronized String toString() {
         return compilations + " compilations (" + removing + " removed an allocation on some path); allocation sites: " + sites.getOrDefault(Decision.ELIMINATED, 0L) + " eliminated, " +

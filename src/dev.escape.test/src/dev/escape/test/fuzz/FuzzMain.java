@@ -2,7 +2,6 @@ package dev.escape.test.fuzz;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import dev.escape.test.fuzz.Oracle.Backend;
 import dev.escape.test.harness.Slot;
@@ -54,20 +53,20 @@ public final class FuzzMain {
                     throw new IllegalArgumentException("unknown argument '" + arg + "'");
                 }
                 switch (kv[0]) {
-                    case "--seeds" -> seeds = positive(kv);
-                    case "--start" -> start = Long.parseLong(kv[1]);
-                    case "--inputs" -> inputs = (int) positive(kv);
-                    case "--batch" -> batch = (int) positive(kv);
-                    case "--shrink" -> shrink = Integer.parseInt(kv[1]);
+                    case "--seeds" -> seeds = number(kv, 1);
+                    case "--start" -> start = number(kv, Long.MIN_VALUE);
+                    case "--inputs" -> inputs = (int) Math.min(number(kv, 1), 1000);
+                    case "--batch" -> batch = (int) Math.min(number(kv, 1), 1000);
+                    case "--shrink" -> shrink = (int) Math.min(number(kv, 0), 1_000_000);
                     case "--slots" -> {
                         for (String s : kv[1].split(",")) {
-                            backends.add(Oracle.graal(Slot.valueOf(s.trim().toUpperCase(Locale.ROOT)), coverage));
+                            backends.add(Oracle.graal(slot(s), coverage));
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option '" + kv[0] + "'");
                 }
             }
-        } catch (IllegalArgumentException e) { // NumberFormatException and unknown slots too
+        } catch (IllegalArgumentException e) {
             System.err.println("escape fuzz: " + e.getMessage() + "\n" + USAGE);
             System.exit(2);
         }
@@ -87,12 +86,26 @@ public final class FuzzMain {
         System.exit(status);
     }
 
-    private static long positive(String[] kv) {
-        long v = Long.parseLong(kv[1]);
-        if (v <= 0) {
-            throw new IllegalArgumentException(kv[0] + " must be positive, not " + v);
+    private static long number(String[] kv, long min) {
+        long v;
+        try {
+            v = Long.parseLong(kv[1]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(kv[0] + " needs a whole number, not '" + kv[1] + "'");
+        }
+        if (v < min) {
+            throw new IllegalArgumentException(kv[0] + " must be at least " + min + ", not " + v);
         }
         return v;
+    }
+
+    private static Slot slot(String name) {
+        for (Slot s : Slot.values()) {
+            if (s.name().equalsIgnoreCase(name.trim())) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown slot '" + name + "' (known: " + java.util.Arrays.toString(Slot.values()) + ")");
     }
 
     private static int run(long start, long seeds, int inputs, int batch, int shrink, List<Backend> backends, boolean save) {

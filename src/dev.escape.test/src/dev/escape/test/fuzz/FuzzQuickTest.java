@@ -20,11 +20,15 @@ class FuzzQuickTest {
 
     @Test
     void generatedMethodsComputeTheSameCompiled() {
-        Fuzzer fuzzer = new Fuzzer(List.of(Oracle.graal(Slot.ESCAPE), Oracle.graal(Slot.GRAAL)), 3, 200, System.out::println);
+        Coverage coverage = new Coverage();
+        Fuzzer fuzzer = new Fuzzer(List.of(Oracle.graal(Slot.ESCAPE, coverage), Oracle.graal(Slot.GRAAL, coverage)), 3, 200, System.out::println);
         fuzzer.run(1, METHODS, 20);
         assertEquals(List.of(), fuzzer.failures().stream().map(f -> f.seed()).toList(),
                         () -> fuzzer.failures().stream().map(f -> "seed " + f.seed() + ": " + f.what() + "\n" + f.reproducer()).collect(Collectors.joining("\n\n")));
         assertEquals(METHODS, fuzzer.passed() + fuzzer.graalCannot().size());
         assertTrue(fuzzer.passed() >= METHODS * 9 / 10, () -> "too many methods Graal cannot compile: " + fuzzer.graalCannot());
+        // the generated methods must give escape analysis work, or the comparison shows little
+        assertTrue(coverage.removing() * 2 > coverage.compilations(), coverage::toString);
+        System.out.println("coverage: " + coverage);
     }
 }

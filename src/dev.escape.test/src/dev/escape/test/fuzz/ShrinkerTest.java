@@ -47,7 +47,7 @@ class ShrinkerTest {
         }
         String name = Generator.methodName(seed);
         Code original = Fuzzer.unit(List.of(Generator.method(seed)));
-        Code shrunk = new Shrinker(c -> leavesSink(c, name), 300).shrink(original);
+        Code shrunk = new Shrinker(c -> leavesSink(c, name), 150).shrink(original);
 
         assertTrue(leavesSink(shrunk, name), shrunk::render);
         assertTrue(Code.size(shrunk) * 3 < Code.size(original), () -> Code.size(original) + " -> " + Code.size(shrunk) + " nodes:\n" + shrunk.render());
