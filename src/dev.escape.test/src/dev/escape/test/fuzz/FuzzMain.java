@@ -82,7 +82,7 @@ public final class FuzzMain {
             backends = List.of(Oracle.graal(Slot.ESCAPE, coverage), Oracle.graal(Slot.GRAAL, coverage));
         }
         int status = run(start, seeds, inputs, batch, shrink, backends, save);
-        System.out.println("coverage: " + coverage);
+        System.out.println("coverage: " + coverage + "; " + Oracle.RECOMPILED + " recompilations after code was invalidated by a deopt");
         System.exit(status);
     }
 

@@ -51,6 +51,9 @@ final class Oracle {
         }
     }
 
+    /** Installed code found invalidated (by a deopt that invalidates) and compiled again, in all. */
+    static final java.util.concurrent.atomic.AtomicLong RECOMPILED = new java.util.concurrent.atomic.AtomicLong();
+
     /** How many times code invalidated by a deopt is compiled again before a run gives up. */
     private static final int RECOMPILES = 4;
 
@@ -134,6 +137,7 @@ final class Oracle {
                 try {
                     actual = observe(method.getDeclaringClass(), () -> compiled(runner[0], in));
                 } catch (Invalidated e) {
+                    RECOMPILED.incrementAndGet();
                     runner[0] = null;
                 }
             }
