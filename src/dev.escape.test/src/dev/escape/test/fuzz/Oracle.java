@@ -5,10 +5,18 @@ import java.io.StringWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.escape.test.harness.Compiled;
 import dev.escape.test.harness.GraalHarness;
@@ -32,7 +40,7 @@ final class Oracle {
 
     /** Calls compiled code; throws {@link InvalidInstalledCodeException} once the code was invalidated. */
     interface Runner {
-        Object run(Object[] args) throws Throwable;
+        Object run(Object[] args) throws Exception;
     }
 
     /** What one call showed: its outcome and the static state after it. */
@@ -54,8 +62,18 @@ final class Oracle {
     /** Installed code found invalidated (by a deopt that invalidates) and compiled again, in all. */
     static final java.util.concurrent.atomic.AtomicLong RECOMPILED = new java.util.concurrent.atomic.AtomicLong();
 
-    /** How many times code invalidated by a deopt is compiled again before a run gives up. */
+    /** How many times in a row code is found invalidated before a call before the oracle gives up. */
     private static final int RECOMPILES = 4;
+
+    /** How long a compilation, or a call of compiled code, may take before it counts as hung. */
+    static final Duration LIMIT = Duration.ofMinutes(2);
+
+    /** Compilations and compiled code run here, so that a hang is reported instead of waited for. */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "fuzz-worker");
+        t.setDaemon(true);
+        return t;
+    });
 
     private static final int[][] INPUT_POOL = {{0, 0, 0}, {1, 2, 3}, {-1, 5, -7}, {3, 127, -128}, {-129, 1000, 2}, {2, -1, 65536}, {7, 7, 7}, {128, -3, 1}};
 
@@ -102,6 +120,11 @@ final class Oracle {
 
     /** Null if {@code method} behaves the same everywhere, else what differed. */
     static Difference check(Method method, List<Object[]> inputs, List<Backend> backends) {
+        return check(method, inputs, backends, LIMIT);
+    }
+
+    /** The same, with {@code limit} for each compilation and each call of compiled code. */
+    static Difference check(Method method, List<Object[]> inputs, List<Backend> backends, Duration limit) {
         Class<?> owner = method.getDeclaringClass();
         method.setAccessible(true);
         List<Observation> expected = new ArrayList<>();
@@ -109,7 +132,7 @@ final class Oracle {
             expected.add(observe(owner, () -> reference(method, in)));
         }
         for (Backend backend : backends) {
-            Difference failure = check(method, inputs, backend, expected);
+            Difference failure = check(method, inputs, backend, expected, limit);
             if (failure != null) {
                 return failure;
             }
@@ -117,28 +140,32 @@ final class Oracle {
         return null;
     }
 
-    private static Difference check(Method method, List<Object[]> inputs, Backend backend, List<Observation> expected) {
+    private static Difference check(Method method, List<Object[]> inputs, Backend backend, List<Observation> expected, Duration limit) {
         Runner[] runner = {null};
-        int compiles = 0;
+        String where = method.getName() + " [" + backend.name() + "]";
         for (int i = 0; i < inputs.size(); i++) {
             Object[] in = inputs.get(i);
             Observation actual = null;
-            while (actual == null) {
+            for (int compiles = 0; actual == null; compiles++) {
                 if (runner[0] == null) {
-                    if (compiles++ > RECOMPILES) {
-                        return new Difference(backend.name(), false, method.getName() + " [" + backend.name() + "]: invalidated " + RECOMPILES + " times in a row");
+                    if (compiles > RECOMPILES) {
+                        return new Difference(backend.name(), false, where + ": invalidated " + RECOMPILES + " times in a row");
                     }
                     try {
-                        runner[0] = backend.compile(method);
+                        runner[0] = bounded(() -> backend.compile(method), limit);
+                    } catch (TimeoutException e) {
+                        return new Difference(backend.name(), false, where + ": compilation did not finish in " + limit);
                     } catch (Throwable t) {
-                        return new Difference(backend.name(), true, method.getName() + " [" + backend.name() + "]: compilation threw " + trace(t));
+                        return new Difference(backend.name(), true, where + ": compilation threw " + trace(t));
                     }
                 }
                 try {
-                    actual = observe(method.getDeclaringClass(), () -> compiled(runner[0], in));
+                    actual = observe(method.getDeclaringClass(), () -> compiled(runner[0], in, limit));
                 } catch (Invalidated e) {
                     RECOMPILED.incrementAndGet();
                     runner[0] = null;
+                } catch (Hung e) {
+                    return new Difference(backend.name(), false, where + Arrays.toString(in) + ": compiled code did not return in " + limit);
                 }
             }
             if (!actual.equals(expected.get(i))) {
@@ -146,6 +173,28 @@ final class Oracle {
             }
         }
         return null;
+    }
+
+    /** Runs {@code task} on a worker, waiting at most {@code limit} (a hung worker is left behind). */
+    private static <T> T bounded(Callable<T> task, Duration limit) throws Throwable {
+        Future<T> result = WORKERS.submit(task);
+        try {
+            return result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause();
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            throw e;
+        }
+    }
+
+    /** A call of compiled code did not return in time. */
+    private static final class Hung extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Hung() {
+            super(null, null, false, false);
+        }
     }
 
     /** The compiled code had been invalidated by an earlier deopt: compile again and rerun. */
@@ -167,11 +216,13 @@ final class Oracle {
         }
     }
 
-    private static Outcome compiled(Runner runner, Object[] in) {
+    private static Outcome compiled(Runner runner, Object[] in, Duration limit) {
         try {
-            return Outcome.returned(runner.run(in));
+            return Outcome.returned(bounded(() -> runner.run(in), limit));
         } catch (InvalidInstalledCodeException e) {
             throw new Invalidated();
+        } catch (TimeoutException e) {
+            throw new Hung();
         } catch (Throwable t) {
             return new Outcome.Threw(t.getClass());
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,30 @@ class OracleTest {
             throw new IllegalStateException("phase bug");
         }));
         assertTrue(failure.contains("compilation threw") && failure.contains("phase bug"), failure);
+    }
+
+    @Test
+    void aHungCompilationOrCallFails() throws Exception {
+        Backend slowCompile = backend("slow-compile", m -> {
+            sleep();
+            return args -> m.invoke(null, args);
+        });
+        Backend slowCode = backend("slow-code", m -> args -> {
+            sleep();
+            return m.invoke(null, args);
+        });
+        Oracle.Difference compile = Oracle.check(method(), INPUTS, List.of(slowCompile), Duration.ofMillis(300));
+        Oracle.Difference run = Oracle.check(method(), INPUTS, List.of(slowCode), Duration.ofMillis(300));
+        assertTrue(compile != null && compile.text().contains("compilation did not finish"), String.valueOf(compile));
+        assertTrue(run != null && run.text().contains("did not return"), String.valueOf(run));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // cancelled by the oracle: end early
+        }
     }
 
     @Test
