@@ -1,0 +1,209 @@
+package dev.escape.test.fuzz;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import dev.escape.test.fuzz.Code.Block;
+import dev.escape.test.fuzz.Code.Expr;
+import dev.escape.test.fuzz.Code.Stmt;
+import dev.escape.test.fuzz.Scope.Var;
+
+/**
+ * Generates one method {@code static long m<seed>(int a, int b, int c)} from a seed, fully
+ * deterministically: allocations, field and array traffic, merges, loops carrying objects, calls,
+ * escapes to static state, monitors, exceptions and forced deopts. The method returns a hash of
+ * what it computed, including the fields of its objects.
+ */
+final class Generator {
+    private static final String[] LOCAL_TYPES = {"int", "P", "P", "P", "Q", "Object", "Integer", "int[]", "long[]", "Object[]", "Base"};
+    private static final String DIRECTIVES = "jdk.graal.compiler.api.directives.GraalDirectives";
+
+    private final Random r;
+    private final Scope scope = new Scope();
+    private final Expressions e;
+    private int budget;
+    private int loops;
+
+    private Generator(long seed) {
+        this.r = new Random(seed);
+        this.e = new Expressions(r, scope);
+        this.budget = 6 + r.nextInt(22);
+    }
+
+    static String methodName(long seed) {
+        return "m" + Long.toUnsignedString(seed);
+    }
+
+    /** The method of {@code seed}, as a class member. */
+    static Stmt method(long seed) {
+        return new Generator(seed).method(methodName(seed));
+    }
+
+    private Stmt method(String name) {
+        for (String p : new String[]{"a", "b", "c"}) {
+            scope.outermost().add(new Var(p, "int", false));
+        }
+        List<Code> body = new ArrayList<>();
+        Var h = new Var("h", "long", true);
+        scope.outermost().add(h);
+        body.add(new Stmt("long " + h.name() + " = " + r.nextInt(1000) + "L;"));
+        while (budget > 0) {
+            body.add(statement(0));
+        }
+        body.add(result(h));
+        return new Stmt("static long " + name + "(int a, int b, int c) #", new Block(body));
+    }
+
+    /**
+     * {@code return h} mixed with the hashes of the method's outermost objects and values, one
+     * operand at a time so that the shrinker can drop each.
+     */
+    private Stmt result(Var h) {
+        Expr value = new Expr("long", h.name());
+        for (Var v : scope.outermost()) {
+            if (Scope.isReference(v.type())) {
+                value = new Expr("long", "(# * 31 + hashOf(#))", value, new Expr(v.type(), v.name()));
+            } else if (v.mutable() && !v.equals(h)) {
+                value = new Expr("long", "(# * 31 + #)", value, new Expr(v.type(), v.name()));
+            }
+        }
+        return new Stmt("return #;", value);
+    }
+
+    private Block block(int depth, int size) {
+        scope.enter();
+        List<Code> statements = new ArrayList<>();
+        for (int i = 0; i < size && budget > 0; i++) {
+            statements.add(statement(depth));
+        }
+        scope.exit();
+        return new Block(statements);
+    }
+
+    private Block block(int depth) {
+        return block(depth, 1 + r.nextInt(4));
+    }
+
+    private Code statement(int depth) {
+        budget--;
+        boolean nest = depth < 3;
+        int kind = r.nextInt(nest ? 24 : 15);
+        return switch (kind) {
+            case 0, 1, 2 -> declare();
+            case 3, 4 -> assign();
+            case 5, 6 -> fieldStore();
+            case 7 -> arrayStore();
+            case 8, 9 -> new Stmt("h = h * 31 + #;", r.nextBoolean() ? e.intExpr(2) : e.longExpr(2));
+            case 10 -> escape();
+            case 11 -> guarded(r.nextBoolean() ? DIRECTIVES + ".deoptimize();" : DIRECTIVES + ".deoptimizeAndInvalidate();");
+            case 12 -> r.nextBoolean() ? guarded("throw new E(#);", e.intExpr(1)) : guarded("return h + #;", e.longExpr(1));
+            case 13 -> new Stmt("h += # ? 1 : 2;", e.bool(2));
+            case 14 -> loops > 0 && r.nextBoolean() ? guarded(r.nextBoolean() ? "break;" : "continue;") : new Stmt("fn = #;", new Expr("Fn", r.nextBoolean() ? "new F1()" : "new F2()"));
+            case 15, 16 -> r.nextBoolean() ? new Stmt("if (#) #", e.bool(2), block(depth + 1)) : new Stmt("if (#) # else #", e.bool(2), block(depth + 1), block(depth + 1));
+            case 17, 18 -> loop(depth);
+            case 19 -> new Stmt("synchronized (#) #", e.ref("Object", 1), block(depth + 1));
+            case 20, 21 -> tryCatch(depth);
+            case 22 -> carriedLoop(depth);
+            default -> block(depth + 1);
+        };
+    }
+
+    /** {@code if (cond) { text }}, the condition usually on a parameter. */
+    private Stmt guarded(String text, Code... kids) {
+        List<Code> all = new ArrayList<>();
+        all.add(r.nextInt(3) == 0 ? e.bool(2) : new Expr("boolean", "(# == #)", e.param(), new Expr("int", Integer.toString(r.nextInt(5) - 1))));
+        all.addAll(List.of(kids));
+        return new Stmt("if (#) {\n    " + text + "\n}", all, false);
+    }
+
+    private Stmt declare() {
+        String type = e.pick(LOCAL_TYPES);
+        Expr init;
+        if (type.equals("Integer") && r.nextBoolean()) {
+            init = e.intExpr(2); // autoboxing
+        } else {
+            init = e.of(type, 2);
+        }
+        Var v = scope.declare(type.equals("int") ? "v" : "o", type, true);
+        return new Stmt(type + " " + v.name() + " = #;", init);
+    }
+
+    private Code assign() {
+        String type = e.pick(LOCAL_TYPES);
+        Var v = scope.pick(r, scope.assignable(type));
+        if (v == null) {
+            return declare();
+        }
+        if (type.equals("int") && r.nextBoolean()) {
+            return new Stmt(v.name() + " += #;", e.intExpr(2));
+        }
+        return new Stmt(v.name() + " = #;", e.of(type, 2));
+    }
+
+    private Stmt fieldStore() {
+        return switch (r.nextInt(6)) {
+            case 0 -> new Stmt("#.i = #;", e.ref("P", 1), e.intExpr(2));
+            case 1 -> new Stmt("#.l = #;", e.ref("Base", 1), e.longExpr(2));
+            case 2 -> new Stmt("#.o = #;", e.ref("P", 1), e.ref("Object", 2));
+            case 3 -> new Stmt("#.n = #;", e.ref("P", 1), e.ref("P", 2));
+            case 4 -> new Stmt("#.x = #;", e.ref("Q", 1), e.intExpr(2));
+            default -> new Stmt("#.i += #;", e.ref("P", 1), e.intExpr(1));
+        };
+    }
+
+    private Code arrayStore() {
+        String type = e.pick("int[]", "long[]", "Object[]");
+        Var arr = scope.pick(r, scope.usable(type));
+        if (arr == null) {
+            return declare();
+        }
+        return new Stmt("# = #;", e.element(arr, 1), e.of(type.substring(0, type.length() - 2), 2));
+    }
+
+    private Stmt escape() {
+        return switch (r.nextInt(5)) {
+            case 0, 1 -> new Stmt("sink = #;", e.ref("Object", 2));
+            case 2 -> new Stmt("leak(#);", e.ref("Object", 2));
+            case 3 -> new Stmt("counter += #;", e.longExpr(2));
+            default -> new Stmt("h += fn.apply(#);", e.ref("Object", 2));
+        };
+    }
+
+    private Stmt loop(int depth) {
+        scope.enter();
+        Var i = scope.declare("i", "int", false);
+        loops++;
+        Block body = block(depth + 1);
+        loops--;
+        scope.exit();
+        return new Stmt("for (int " + i.name() + " = 0; " + i.name() + " < (# & 7); " + i.name() + "++) #", e.intExpr(1), body);
+    }
+
+    /** A loop whose body replaces an object of the enclosing block with a new one linked to it. */
+    private Stmt carriedLoop(int depth) {
+        Expr init = e.ref("P", 1);
+        Var carried = scope.declare("o", "P", true);
+        scope.enter();
+        Var i = scope.declare("i", "int", false);
+        loops++;
+        String step = carried.name() + " = new P(" + i.name() + " + " + carried.name() + ".i, " + carried.name() + ");";
+        List<Code> body = new ArrayList<>();
+        body.add(new Stmt(step));
+        body.addAll(block(depth + 1).kids());
+        loops--;
+        scope.exit();
+        return new Stmt("P " + carried.name() + " = #;\nfor (int " + i.name() + " = 0; " + i.name() + " < (# & 7); " + i.name() + "++) #", init, e.intExpr(1), new Block(body));
+    }
+
+    private Stmt tryCatch(int depth) {
+        Block body = block(depth + 1);
+        String ex = scope.fresh("x");
+        return switch (r.nextInt(3)) {
+            case 0 -> new Stmt("try # catch (E " + ex + ") {\n    h = h * 31 + " + ex + ".code;\n}", body);
+            case 1 -> new Stmt("try # catch (RuntimeException " + ex + ") {\n    h = h * 31 + (" + ex + " instanceof E ? 1 : " + ex + " instanceof NullPointerException ? 2 : " + ex +
+                            " instanceof ArithmeticException ? 3 : " + ex + " instanceof ArrayIndexOutOfBoundsException ? 4 : " + ex + " instanceof ClassCastException ? 5 : 6);\n}", body);
+            default -> new Stmt("try # catch (E " + ex + ") {\n    sink = " + ex + ";\n} finally {\n    counter++;\n}", body);
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package dev.escape.test.fuzz;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reduced reproducers of failures the fuzzer found, kept as sources in
+ * {@code src/dev.escape.test/fuzz-regressions/} (outside the compiled sources: each is compiled
+ * in memory like a generated class) and checked by {@link FuzzRegressionTest}. Reproducers of bugs
+ * not fixed yet wait in the {@code open/} subdirectory, which the test does not read: move a file
+ * up when its bug is fixed.
+ */
+final class Regressions {
+    private Regressions() {
+    }
+
+    static Path directory() {
+        return Path.of(System.getProperty("escape.root", ".")).toAbsolutePath().resolve("src/dev.escape.test/fuzz-regressions");
+    }
+
+    static Path save(Fuzzer.Failure failure) {
+        Path file = directory().resolve("seed" + Long.toUnsignedString(failure.seed()) + ".java");
+        String header = "// Found by ./escape fuzz --seeds=1 --start=" + Long.toUnsignedString(failure.seed()) + ", then reduced:\n" +
+                        failure.what().lines().map(l -> "//   " + l + "\n").reduce("", String::concat);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, header + failure.reproducer() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** The saved reproducers, by file name. */
+    static List<Path> all() {
+        if (!Files.isDirectory(directory())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory())) {
+            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
