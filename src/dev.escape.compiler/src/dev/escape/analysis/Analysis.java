@@ -473,9 +473,9 @@ public final class Analysis {
             return;
         }
         List<VirtualObjectNode> objects = new ArrayList<>();
-        EconomicMap<VirtualObjectNode, VirtualObjectNode> holders = EconomicMap.create(Equivalence.IDENTITY);
+        EconomicMap<VirtualObjectNode, VirtualObjectNode> holders = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
         collectVirtual(object, null, state, objects, holders);
-        EconomicMap<VirtualObjectNode, ObjectState> committed = EconomicMap.create(Equivalence.IDENTITY);
+        EconomicMap<VirtualObjectNode, ObjectState> committed = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
         List<AllocatedObjectNode> allocated = new ArrayList<>();
         HIRBlock block = blockOf(position);
         for (VirtualObjectNode o : objects) {

@@ -14,15 +14,15 @@ import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
  * through each block, copies it at splits and combines copies at merges.
  */
 final class BlockState {
-    /** By identity and in creation order: virtual nodes may not be in the graph yet (no hash code). */
+    /** By identity (system hash: a node's own hash code changes when it is added to the graph), in creation order. */
     private final EconomicMap<VirtualObjectNode, ObjectState> objects;
 
     BlockState() {
-        this.objects = EconomicMap.create(Equivalence.IDENTITY);
+        this.objects = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
     }
 
     private BlockState(EconomicMap<VirtualObjectNode, ObjectState> objects) {
-        this.objects = EconomicMap.create(Equivalence.IDENTITY, objects);
+        this.objects = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE, objects);
     }
 
     BlockState copy() {

@@ -43,10 +43,10 @@ final class FrameStates {
         // Per frame state of the chain (innermost first): the virtual objects it needs described.
         List<EconomicMap<VirtualObjectNode, ValueNode[]>> mappings = new ArrayList<>();
         // Objects pending past a merge: real (a phi) if that merge's object was allocated after all.
-        EconomicMap<VirtualObjectNode, PendingMerge> pending = EconomicMap.create(Equivalence.IDENTITY);
+        EconomicMap<VirtualObjectNode, PendingMerge> pending = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
         boolean any = false;
         for (FrameState fs = frameState; fs != null; fs = fs.outerFrameState()) {
-            EconomicMap<VirtualObjectNode, ValueNode[]> own = EconomicMap.create(Equivalence.IDENTITY);
+            EconomicMap<VirtualObjectNode, ValueNode[]> own = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
             for (ValueNode value : values(fs)) {
                 ValueNode alias = analysis.resolve(value, state);
                 if (alias != value) {

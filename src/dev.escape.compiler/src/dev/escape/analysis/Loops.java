@@ -54,8 +54,8 @@ final class Loops {
 
     /** What the header may assume, grown by each iteration that found an assumption wrong. */
     private static final class Plan {
-        final EconomicSet<VirtualObjectNode> realAtEntry = EconomicSet.create(Equivalence.IDENTITY);
-        final EconomicMap<VirtualObjectNode, Set<Integer>> phiFields = EconomicMap.create(Equivalence.IDENTITY);
+        final EconomicSet<VirtualObjectNode> realAtEntry = EconomicSet.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
+        final EconomicMap<VirtualObjectNode, Set<Integer>> phiFields = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
         final Set<PhiNode> realPhis = new LinkedHashSet<>();
         /** Graph phis whose entry and back-edge objects become one new virtual object. */
         final Set<PhiNode> mergedPhis = new LinkedHashSet<>();
@@ -261,7 +261,63 @@ final class Loops {
                 }
             }
         }
+        // What a back edge must make real for a phi must not be (or reach) an object the header
+        // keeps virtual: it would be allocated at the loop end and still be virtual in the loop.
+        for (int k = 1; k < loopBegin.phiPredecessorCount(); k++) {
+            BlockState end = analysis.endState(analysis.blockOf(loopBegin.phiPredecessorAt(k)));
+            List<ValueNode> needReal = new ArrayList<>();
+            for (Map.Entry<VirtualObjectNode, Map<Integer, ValuePhiNode>> e : phis.entrySet()) {
+                VirtualObjectNode source = backSource(loopBegin, header, e.getKey(), end, k);
+                if (end.isVirtual(source)) {
+                    for (int j : e.getValue().keySet()) {
+                        needReal.add(end.get(source).entry(j));
+                    }
+                }
+            }
+            for (PhiNode phi : loopBegin.valuePhis()) {
+                if (!(analysis.resolve(phi, header) instanceof VirtualObjectNode)) {
+                    needReal.add(phi.valueAt(k));
+                }
+            }
+            for (ValueNode value : needReal) {
+                if (analysis.resolve(value, end) instanceof VirtualObjectNode v && end.isVirtual(v)) {
+                    for (VirtualObjectNode reached : reachable(v, end)) {
+                        if (header.isVirtual(reached)) {
+                            stable &= !plan.realAtEntry.add(reached);
+                        }
+                    }
+                }
+            }
+        }
         return stable;
+    }
+
+    /** The object whose fields feed the field phis of {@code object} around back edge {@code k}. */
+    private VirtualObjectNode backSource(LoopBeginNode loopBegin, BlockState header, VirtualObjectNode object, BlockState end, int k) {
+        for (PhiNode phi : loopBegin.valuePhis()) {
+            if (analysis.resolve(phi, header) == object && analysis.resolve(phi.valueAt(k), end) instanceof VirtualObjectNode back) {
+                return back;
+            }
+        }
+        return object;
+    }
+
+    private static List<VirtualObjectNode> reachable(VirtualObjectNode from, BlockState state) {
+        List<VirtualObjectNode> result = new ArrayList<>();
+        List<VirtualObjectNode> work = new ArrayList<>(List.of(from));
+        while (!work.isEmpty()) {
+            VirtualObjectNode o = work.remove(work.size() - 1);
+            if (result.contains(o) || !state.isVirtual(o)) {
+                continue;
+            }
+            result.add(o);
+            for (int j = 0; j < state.get(o).entryCount(); j++) {
+                if (state.get(o).entry(j) instanceof VirtualObjectNode nested) {
+                    work.add(nested);
+                }
+            }
+        }
+        return result;
     }
 
     private boolean isMerged(VirtualObjectNode object, LoopBeginNode loopBegin, BlockState header, Plan plan) {

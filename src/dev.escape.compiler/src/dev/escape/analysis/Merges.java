@@ -18,6 +18,7 @@ import jdk.graal.compiler.nodes.cfg.HIRBlock;
 import jdk.graal.compiler.nodes.java.LoadFieldNode;
 import jdk.graal.compiler.nodes.virtual.VirtualInstanceNode;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
+import jdk.vm.ci.code.BytecodeFrame;
 import jdk.vm.ci.meta.ResolvedJavaField;
 
 /**
@@ -52,7 +53,7 @@ final class Merges {
                 }
             }
         }
-        EconomicSet<VirtualObjectNode> pending = EconomicSet.create(Equivalence.IDENTITY);
+        EconomicSet<VirtualObjectNode> pending = EconomicSet.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
         boolean changed;
         do {
             changed = materializeForPhis(merge, states, preds) | materializeMixedObjects(merge, states, preds, pending);
@@ -90,6 +91,9 @@ final class Merges {
      * {@code backEdgesFrom} on come around a loop's back edges.
      */
     VirtualObjectNode[] mergeable(PhiNode phi, BlockState[] states, HIRBlock mergeBlock, int backEdgesFrom) {
+        if (isExceptionMerge(mergeBlock)) {
+            return null;
+        }
         VirtualObjectNode[] inputs = new VirtualObjectNode[states.length];
         for (int i = 0; i < states.length; i++) {
             if (!(analysis.resolve(phi.valueAt(i), states[i]) instanceof VirtualObjectNode v) || !states[i].isVirtual(v) || !Identity.sameShape(v, inputs[0] == null ? v : inputs[0]) ||
@@ -108,6 +112,15 @@ final class Merges {
             }
         }
         return inputs;
+    }
+
+    /**
+     * A merge of exception paths: a new object made real after it would get the merge's
+     * after-exception frame state, which cannot describe an allocation; merged objects are made
+     * real on the incoming paths instead.
+     */
+    private static boolean isExceptionMerge(HIRBlock mergeBlock) {
+        return mergeBlock.getBeginNode() instanceof AbstractMergeNode m && m.stateAfter() != null && m.stateAfter().bci == BytecodeFrame.AFTER_EXCEPTION_BCI;
     }
 
     private static boolean isVirtual(ValueNode value, BlockState state) {
@@ -373,6 +386,9 @@ final class Merges {
 
     /** Like {@link #mergeable}, for the objects that field {@code j} of {@code object} holds in each predecessor. */
     private VirtualObjectNode[] mergeableField(VirtualObjectNode object, int j, BlockState[] states, HIRBlock mergeBlock) {
+        if (isExceptionMerge(mergeBlock)) {
+            return null;
+        }
         VirtualObjectNode[] inputs = new VirtualObjectNode[states.length];
         for (int i = 0; i < states.length; i++) {
             if (!(states[i].get(object).entry(j) instanceof VirtualObjectNode v) || !states[i].isVirtual(v) || !Identity.sameShape(v, inputs[0] == null ? v : inputs[0]) ||
