@@ -54,6 +54,8 @@ import jdk.graal.compiler.nodes.virtual.AllocatedObjectNode;
 import jdk.graal.compiler.nodes.virtual.CommitAllocationNode;
 import jdk.graal.compiler.nodes.virtual.LockState;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
+import jdk.graal.compiler.nodes.util.GraphUtil;
+import jdk.vm.ci.code.BytecodeFrame;
 
 /**
  * One pass of escape's partial escape analysis over a scheduled graph. It walks the blocks in
@@ -496,6 +498,12 @@ public final class Analysis {
         }
         if (committed.isEmpty()) {
             return;
+        }
+        // A commit's allocation deoptimizes with the last frame state before it; after an exception
+        // merge that state cannot describe an allocation. Rare: Graal's phase takes such graphs.
+        FrameState before = GraphUtil.findLastFrameState(position);
+        if (before != null && before.bci == BytecodeFrame.AFTER_EXCEPTION_BCI) {
+            throw new Unsupported("an object would be allocated right after an exception merge (at " + position + ")");
         }
         // Fields pointing to objects of this commit name them by their virtual node; others are real values.
         List<ValueNode> values = new ArrayList<>();

@@ -70,9 +70,11 @@ final class Merges {
     /** Phis whose inputs are not all the same virtual object, nor mergeable ones, need real inputs. */
     private boolean materializeForPhis(AbstractMergeNode merge, BlockState[] states, HIRBlock[] preds) {
         boolean changed = false;
+        HIRBlock block = analysis.blockOf(merge);
         for (PhiNode phi : merge.valuePhis()) {
             VirtualObjectNode same = sameVirtual(phi, states);
-            if (same != null || mergeable(phi, states, analysis.blockOf(merge), 0) != null || nullable(phi, states, merge) != null) {
+            // Past an exception merge an object can no longer be made real (see isExceptionMerge).
+            if ((same != null && !isExceptionMerge(block)) || mergeable(phi, states, block, 0) != null || nullable(phi, states, merge) != null) {
                 continue;
             }
             for (int i = 0; i < states.length; i++) {
@@ -270,6 +272,9 @@ final class Merges {
      * unallocated past the merge as a nullable object ({@link PendingMerge}); null otherwise.
      */
     VirtualObjectNode nullable(PhiNode phi, BlockState[] states, AbstractMergeNode merge) {
+        if (isExceptionMerge(analysis.blockOf(merge))) {
+            return null;
+        }
         VirtualObjectNode object = null;
         boolean anyNull = false;
         for (int i = 0; i < states.length; i++) {
@@ -426,7 +431,7 @@ final class Merges {
         for (PhiNode phi : merge.valuePhis()) {
             analysis.unalias(phi);
             VirtualObjectNode same = sameVirtual(phi, states);
-            if (same != null && result.isVirtual(same)) {
+            if (same != null && result.isVirtual(same) && !isExceptionMerge(block)) {
                 analysis.alias(phi, same);
                 continue;
             }
