@@ -50,6 +50,7 @@ import jdk.graal.compiler.nodes.cfg.HIRBlock;
 import jdk.graal.compiler.nodes.java.MonitorIdNode;
 import jdk.graal.compiler.nodes.spi.CoreProviders;
 import jdk.graal.compiler.nodes.spi.Virtualizable;
+import jdk.graal.compiler.nodes.spi.VirtualizableAllocation;
 import jdk.graal.compiler.nodes.virtual.AllocatedObjectNode;
 import jdk.graal.compiler.nodes.virtual.CommitAllocationNode;
 import jdk.graal.compiler.nodes.virtual.LockState;
@@ -77,6 +78,8 @@ public final class Analysis {
 
     private final Map<ValueNode, ValueNode> aliases = new IdentityHashMap<>();
     private final Map<HIRBlock, Effects> blockEffects = new LinkedHashMap<>();
+    /** Effects applied after all others (see {@link Effects#replaceAndDelete}). */
+    private final Effects lastEffects = new Effects();
     private final Map<HIRBlock, BlockState> endStates = new IdentityHashMap<>();
     /** Values the analysis created, with the block they belong to (for loop exit proxies). */
     private final Map<ValueNode, HIRBlock> createdIn = new IdentityHashMap<>();
@@ -102,7 +105,7 @@ public final class Analysis {
         this.frameStates = new FrameStates(this);
         decisions.attach(this);
         for (HIRBlock block : schedule.getCFG().getBlocks()) {
-            blockEffects.put(block, new Effects());
+            blockEffects.put(block, new Effects(lastEffects));
         }
     }
 
@@ -175,6 +178,7 @@ public final class Analysis {
             blockEffects.get(block).apply(graph);
         }
         loops.applyBackEdgeEffects(graph);
+        lastEffects.apply(graph);
     }
 
     /**
@@ -257,7 +261,8 @@ public final class Analysis {
                 materialize(object, state, effects, position, node);
             }
         }
-        if (node instanceof Virtualizable virtualizable) {
+        // Like Graal's phase: allocations always, other nodes only when they see a virtual object.
+        if (node instanceof Virtualizable virtualizable && (node instanceof VirtualizableAllocation || hasVirtualInput(node, state))) {
             tool.reset(node, position, state, effects);
             virtualizable.virtualize(tool);
             if (tool.isDeleted()) {
@@ -365,6 +370,19 @@ public final class Analysis {
                 materialize(object, state, effects, position, user, Cause.MERGE);
             }
         }
+    }
+
+    private boolean hasVirtualInput(Node node, BlockState state) {
+        for (Node input : node.inputs()) {
+            if (input instanceof ValueNode v && !(input instanceof VirtualObjectNode) && resolve(v, state) instanceof VirtualObjectNode virtual && state.isVirtual(virtual)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void describeFrameStates(Node node, BlockState state, Effects effects) {
+        frameStates.process(node, state, effects);
     }
 
     /** A node that stays in the graph needs real objects as inputs: materialize virtual ones before it. */

@@ -21,6 +21,16 @@ import jdk.graal.compiler.nodes.util.GraphUtil;
  */
 final class Effects {
     private final List<Effect> effects = new ArrayList<>();
+    /** Where effects go that must come after all others (killing exception edges), or null for here. */
+    private final Effects atEnd;
+
+    Effects() {
+        this(null);
+    }
+
+    Effects(Effects atEnd) {
+        this.atEnd = atEnd;
+    }
 
     boolean isEmpty() {
         return effects.isEmpty();
@@ -58,8 +68,8 @@ final class Effects {
     /** Inserts {@code node} (not yet in the graph) just before {@code position}. */
     void addFixedBefore(FixedNode position, FixedWithNextNode node) {
         add(graph -> {
-            if (!position.isAlive()) {
-                return; // on a path that an earlier effect removed (e.g. a killed exception edge)
+            if (!position.isAlive() || node.isAlive()) {
+                return; // on a path an earlier effect removed, or already placed (ensureAdded)
             }
             for (Node input : node.inputs()) {
                 alive(graph, input);
@@ -79,8 +89,15 @@ final class Effects {
                 node.replaceAtUsages(replacement);
             }
             if (node instanceof WithExceptionNode withException) {
-                // Without the node nothing can throw here: the normal successor takes its place.
-                withException.killExceptionEdge();
+                // Without the node nothing can throw here: the normal successor takes its place. The
+                // exception path dies last, so effects (and phis) on it still find it as analyzed.
+                AbstractBeginNode edge = withException.exceptionEdge();
+                withException.setExceptionEdge(null);
+                (atEnd != null ? atEnd : this).add(g -> {
+                    if (edge.isAlive()) {
+                        GraphUtil.killCFG(edge);
+                    }
+                });
                 AbstractBeginNode next = withException.next();
                 withException.setNext(null);
                 withException.replaceAtPredecessor(next);

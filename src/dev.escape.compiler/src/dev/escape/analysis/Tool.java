@@ -7,6 +7,7 @@ import jdk.graal.compiler.debug.DebugContext;
 import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.graph.NodeSourcePosition;
 import jdk.graal.compiler.nodes.FixedNode;
+import jdk.graal.compiler.nodes.FixedWithNextNode;
 import jdk.graal.compiler.nodes.ValueNode;
 import jdk.graal.compiler.nodes.java.MonitorIdNode;
 import jdk.graal.compiler.nodes.spi.CoreProvidersDelegate;
@@ -161,14 +162,21 @@ final class Tool extends CoreProvidersDelegate implements VirtualizerTool {
         });
     }
 
+    /** A fixed node a virtualize method creates (e.g. a load from a real object) goes just before the current node. */
     @Override
     public void addNode(ValueNode node) {
-        effects.addFloating(node);
+        if (node instanceof FixedWithNextNode fixed) {
+            effects.addFixedBefore(position, fixed);
+            // e.g. the state split proxy of an elided monitor enter: its frame state names virtual objects too
+            analysis.describeFrameStates(fixed, state, effects);
+        } else {
+            effects.addFloating(node);
+        }
     }
 
     @Override
     public void ensureAdded(ValueNode node) {
-        effects.addFloating(node);
+        addNode(node); // both effects do nothing for a node that is in the graph by then
     }
 
     @Override

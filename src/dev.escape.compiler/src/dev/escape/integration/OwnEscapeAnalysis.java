@@ -4,8 +4,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.escape.analysis.Analysis;
 import dev.escape.analysis.Decisions;
+import dev.escape.analysis.GraphCheck;
 import dev.escape.analysis.Unsupported;
 import jdk.graal.compiler.debug.DebugContext;
+import jdk.graal.compiler.debug.GraalError;
+import jdk.graal.compiler.core.common.PermanentBailoutException;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.spi.CoreProviders;
 import jdk.graal.compiler.phases.common.CanonicalizerPhase;
@@ -47,13 +50,20 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
             analysis.run();
         } catch (Unsupported e) {
             return fallBack(graph, context, e.getMessage());
-        } catch (RuntimeException | AssertionError e) {
+        } catch (RuntimeException | AssertionError | GraalError e) {
             // A bug of ours must cost an optimization, never the compilation.
             return fallBack(graph, context, "analysis failed: " + e);
         }
         if (analysis.hasEffects()) {
             analysis.apply();
             new DeadCodeEliminationPhase(DeadCodeEliminationPhase.Optionality.Required).apply(graph);
+            String problem = GraphCheck.problem(graph);
+            if (problem != null) {
+                // Too late to hand the graph to Graal's phase: refuse this compilation cleanly
+                // (the method runs as before) rather than let a later phase fail or miscompile.
+                FALLBACKS.incrementAndGet();
+                throw new PermanentBailoutException("escape analysis left an inconsistent graph: %s", problem);
+            }
             canonicalizer.apply(graph, context);
         }
         return new Outcome(name(), null, decisions);
