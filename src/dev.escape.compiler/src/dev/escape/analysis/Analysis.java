@@ -78,8 +78,6 @@ public final class Analysis {
 
     private final Map<ValueNode, ValueNode> aliases = new IdentityHashMap<>();
     private final Map<HIRBlock, Effects> blockEffects = new LinkedHashMap<>();
-    /** Effects applied after all others (see {@link Effects#replaceAndDelete}). */
-    private final Effects lastEffects = new Effects();
     private final Map<HIRBlock, BlockState> endStates = new IdentityHashMap<>();
     /** Values the analysis created, with the block they belong to (for loop exit proxies). */
     private final Map<ValueNode, HIRBlock> createdIn = new IdentityHashMap<>();
@@ -105,7 +103,7 @@ public final class Analysis {
         this.frameStates = new FrameStates(this);
         decisions.attach(this);
         for (HIRBlock block : schedule.getCFG().getBlocks()) {
-            blockEffects.put(block, new Effects(lastEffects));
+            blockEffects.put(block, new Effects());
         }
     }
 
@@ -178,7 +176,6 @@ public final class Analysis {
             blockEffects.get(block).apply(graph);
         }
         loops.applyBackEdgeEffects(graph);
-        lastEffects.apply(graph);
     }
 
     /**

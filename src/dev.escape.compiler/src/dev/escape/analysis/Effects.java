@@ -21,16 +21,6 @@ import jdk.graal.compiler.nodes.util.GraphUtil;
  */
 final class Effects {
     private final List<Effect> effects = new ArrayList<>();
-    /** Where effects go that must come after all others (killing exception edges), or null for here. */
-    private final Effects atEnd;
-
-    Effects() {
-        this(null);
-    }
-
-    Effects(Effects atEnd) {
-        this.atEnd = atEnd;
-    }
 
     boolean isEmpty() {
         return effects.isEmpty();
@@ -90,14 +80,9 @@ final class Effects {
             }
             if (node instanceof WithExceptionNode withException) {
                 // Without the node nothing can throw here: the normal successor takes its place. The
-                // exception path dies last, so effects (and phis) on it still find it as analyzed.
-                AbstractBeginNode edge = withException.exceptionEdge();
+                // exception path, now unreachable, is left to dead code elimination after all effects
+                // (killing it here would disturb merges later effects and phis still refer to).
                 withException.setExceptionEdge(null);
-                (atEnd != null ? atEnd : this).add(g -> {
-                    if (edge.isAlive()) {
-                        GraphUtil.killCFG(edge);
-                    }
-                });
                 AbstractBeginNode next = withException.next();
                 withException.setNext(null);
                 withException.replaceAtPredecessor(next);
