@@ -55,16 +55,20 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
             return fallBack(graph, context, "analysis failed: " + e);
         }
         if (analysis.hasEffects()) {
-            analysis.apply();
-            new DeadCodeEliminationPhase(DeadCodeEliminationPhase.Optionality.Required).apply(graph);
-            String problem = GraphCheck.problem(graph);
-            if (problem != null) {
-                // Too late to hand the graph to Graal's phase: refuse this compilation cleanly
-                // (the method runs as before) rather than let a later phase fail or miscompile.
+            try {
+                analysis.apply();
+                new DeadCodeEliminationPhase(DeadCodeEliminationPhase.Optionality.Required).apply(graph);
+                String problem = GraphCheck.problem(graph);
+                if (problem != null) {
+                    throw new GraalError("escape analysis left an inconsistent graph: %s", problem);
+                }
+                canonicalizer.apply(graph, context);
+            } catch (RuntimeException | AssertionError | GraalError e) {
+                // Too late to hand the graph to Graal's phase: refuse this compilation cleanly (the
+                // method runs as before) rather than let this or a later phase fail or miscompile.
                 FALLBACKS.incrementAndGet();
-                throw new PermanentBailoutException("escape analysis left an inconsistent graph: %s", problem);
+                throw new PermanentBailoutException(e, "escape analysis could not finish its changes: %s", e.getMessage());
             }
-            canonicalizer.apply(graph, context);
         }
         return new Outcome(name(), null, decisions);
     }
