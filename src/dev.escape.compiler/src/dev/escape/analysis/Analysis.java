@@ -489,9 +489,8 @@ public final class Analysis {
             materializePending(object, state, user, cause);
             return;
         }
-        List<VirtualObjectNode> objects = new ArrayList<>();
         EconomicMap<VirtualObjectNode, VirtualObjectNode> holders = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
-        collectVirtual(object, null, state, objects, holders);
+        List<VirtualObjectNode> objects = state.reachableVirtual(object, holders);
         EconomicMap<VirtualObjectNode, ObjectState> committed = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
         List<AllocatedObjectNode> allocated = new ArrayList<>();
         HIRBlock block = blockOf(position);
@@ -501,7 +500,7 @@ public final class Analysis {
             if (representation instanceof AllocatedObjectNode real) {
                 committed.put(o, s);
                 allocated.add(real);
-            } else if (representation instanceof FixedWithNextNode fixed && !s.hasLocks() && !hasVirtualEntry(s, state)) {
+            } else if (representation instanceof FixedWithNextNode fixed && !s.hasLocks() && !state.hasVirtualFields(o)) {
                 // e.g. a box: a plain node takes the place of the commit for this object
                 effects.addFixedBefore(position, fixed);
             } else {
@@ -552,33 +551,6 @@ public final class Analysis {
         graph.addBeforeFixed(position, commit);
         for (AllocatedObjectNode real : allocated) {
             Effects.alive(graph, real).setCommit(commit);
-        }
-    }
-
-    private static boolean hasVirtualEntry(ObjectState object, BlockState state) {
-        for (int i = 0; i < object.entryCount(); i++) {
-            if (object.entry(i) instanceof VirtualObjectNode v && state.isVirtual(v)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The virtual objects reachable from {@code object}, each with the object that holds it (its direct holder). */
-    private static void collectVirtual(VirtualObjectNode object, VirtualObjectNode holder, BlockState state, List<VirtualObjectNode> into,
-                    EconomicMap<VirtualObjectNode, VirtualObjectNode> holders) {
-        if (into.contains(object) || !state.isVirtual(object)) {
-            return;
-        }
-        into.add(object);
-        if (holder != null) {
-            holders.put(object, holder);
-        }
-        ObjectState s = state.get(object);
-        for (int i = 0; i < s.entryCount(); i++) {
-            if (s.entry(i) instanceof VirtualObjectNode nested) {
-                collectVirtual(nested, object, state, into, holders);
-            }
         }
     }
 

@@ -59,6 +59,43 @@ final class BlockState {
         return result;
     }
 
+    /** True if a field of the virtual object {@code object} holds another object that is still virtual. */
+    boolean hasVirtualFields(VirtualObjectNode object) {
+        ObjectState s = objects.get(object);
+        for (int i = 0; i < s.entryCount(); i++) {
+            if (s.entry(i) instanceof VirtualObjectNode nested && isVirtual(nested)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The virtual objects reachable from {@code from} through fields (itself first, depth first),
+     * and, if {@code holders} is given, for each the object whose field holds it.
+     */
+    List<VirtualObjectNode> reachableVirtual(VirtualObjectNode from, EconomicMap<VirtualObjectNode, VirtualObjectNode> holders) {
+        List<VirtualObjectNode> into = new ArrayList<>();
+        collect(from, null, into, holders);
+        return into;
+    }
+
+    private void collect(VirtualObjectNode object, VirtualObjectNode holder, List<VirtualObjectNode> into, EconomicMap<VirtualObjectNode, VirtualObjectNode> holders) {
+        if (into.contains(object) || !isVirtual(object)) {
+            return;
+        }
+        into.add(object);
+        if (holder != null && holders != null) {
+            holders.put(object, holder);
+        }
+        ObjectState s = objects.get(object);
+        for (int i = 0; i < s.entryCount(); i++) {
+            if (s.entry(i) instanceof VirtualObjectNode nested) {
+                collect(nested, object, into, holders);
+            }
+        }
+    }
+
     /** How many fields of virtual objects of this state hold {@code value}. */
     int referencesFromVirtual(ValueNode value) {
         int count = 0;

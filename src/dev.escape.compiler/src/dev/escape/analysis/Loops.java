@@ -281,7 +281,7 @@ final class Loops {
             }
             for (ValueNode value : needReal) {
                 if (analysis.resolve(value, end) instanceof VirtualObjectNode v && end.isVirtual(v)) {
-                    for (VirtualObjectNode reached : reachable(v, end)) {
+                    for (VirtualObjectNode reached : end.reachableVirtual(v, null)) {
                         if (header.isVirtual(reached)) {
                             stable &= !plan.realAtEntry.add(reached);
                         }
@@ -300,24 +300,6 @@ final class Loops {
             }
         }
         return object;
-    }
-
-    private static List<VirtualObjectNode> reachable(VirtualObjectNode from, BlockState state) {
-        List<VirtualObjectNode> result = new ArrayList<>();
-        List<VirtualObjectNode> work = new ArrayList<>(List.of(from));
-        while (!work.isEmpty()) {
-            VirtualObjectNode o = work.remove(work.size() - 1);
-            if (result.contains(o) || !state.isVirtual(o)) {
-                continue;
-            }
-            result.add(o);
-            for (int j = 0; j < state.get(o).entryCount(); j++) {
-                if (state.get(o).entry(j) instanceof VirtualObjectNode nested) {
-                    work.add(nested);
-                }
-            }
-        }
-        return result;
     }
 
     private boolean isMerged(VirtualObjectNode object, LoopBeginNode loopBegin, BlockState header, Plan plan) {

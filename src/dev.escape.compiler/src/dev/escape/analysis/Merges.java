@@ -36,11 +36,10 @@ final class Merges {
     }
 
     BlockState merge(AbstractMergeNode merge, HIRBlock block) {
-        int n = merge.phiPredecessorCount();
+        HIRBlock[] preds = predecessorsOf(merge);
+        int n = preds.length;
         BlockState[] states = new BlockState[n];
-        HIRBlock[] preds = new HIRBlock[n];
         for (int i = 0; i < n; i++) {
-            preds[i] = analysis.blockOf(merge.phiPredecessorAt(i));
             BlockState end = analysis.endState(preds[i]);
             if (end == null) {
                 throw new Unsupported("merge predecessor not analyzed: " + preds[i]);
@@ -215,7 +214,7 @@ final class Merges {
         }
         for (BlockState s : states) {
             ObjectState o = s.get(object);
-            if (s.referencesFromVirtual(object) > 0 || (o.isVirtual() && (o.hasLocks() || o.ensureVirtualized() || hasVirtualFields(object, s)))) {
+            if (s.referencesFromVirtual(object) > 0 || (o.isVirtual() && (o.hasLocks() || o.ensureVirtualized() || s.hasVirtualFields(object)))) {
                 return false;
             }
         }
@@ -256,12 +255,10 @@ final class Merges {
                 result.put(object, merged);
             } else {
                 ValueNode[] values = new ValueNode[states.length];
-                boolean same = true;
                 for (int i = 0; i < states.length; i++) {
                     values[i] = states[i].get(object).materializedValue();
-                    same &= values[i] == values[0];
                 }
-                result.put(object, ObjectState.materialized(same ? values[0] : newPhi(merge, block, effects, values)));
+                result.put(object, ObjectState.materialized(valueOrPhi(merge, block, effects, values)));
             }
         }
         return result;
@@ -282,7 +279,7 @@ final class Merges {
             if (in.isNullConstant()) {
                 anyNull = true;
             } else if (in instanceof VirtualObjectNode v && states[i].isVirtual(v) && !states[i].get(v).isPending() && (object == null || object == v) &&
-                            analysis.identity().onlyThroughPhi(v, states[i], phi, analysis.blockOf(merge), false) && !hasVirtualFields(v, states[i])) {
+                            analysis.identity().onlyThroughPhi(v, states[i], phi, analysis.blockOf(merge), false) && !states[i].hasVirtualFields(v)) {
                 object = v;
             } else {
                 return null;
@@ -306,14 +303,12 @@ final class Merges {
         ValueNode[] entries = new ValueNode[object.entryCount()];
         for (int j = 0; j < entries.length; j++) {
             ValueNode[] values = new ValueNode[states.length];
-            boolean differ = false;
             for (int i = 0; i < states.length; i++) {
                 boolean here = analysis.resolve(phi.valueAt(i), states[i]) == object;
                 values[i] = here ? analysis.resolve(states[i].get(object).entry(j), states[i])
                                 : ConstantNode.defaultForKind(object.entryKind(analysis.providers().getMetaAccessExtensionProvider(), j));
-                differ |= values[i] != values[0];
             }
-            entries[j] = differ ? newPhi(merge, block, effects, values) : values[0];
+            entries[j] = valueOrPhi(merge, block, effects, values);
         }
         BlockState[] snapshots = new BlockState[states.length];
         for (int i = 0; i < states.length; i++) {
@@ -360,12 +355,10 @@ final class Merges {
         Effects effects = analysis.effectsOf(block);
         for (int j = 0; j < entries.length; j++) {
             ValueNode[] values = new ValueNode[states.length];
-            boolean differ = false;
             for (int i = 0; i < states.length; i++) {
                 values[i] = fields[i][j];
-                differ |= values[i] != values[0];
             }
-            entries[j] = differ ? newPhi(merge, block, effects, values) : values[0];
+            entries[j] = valueOrPhi(merge, block, effects, values);
         }
         BlockState[] snapshots = new BlockState[states.length];
         for (int i = 0; i < states.length; i++) {
@@ -379,12 +372,10 @@ final class Merges {
         ObjectState fields = states[0].get(inputs[0]);
         for (int j = 0; j < fields.entryCount(); j++) {
             ValueNode[] values = new ValueNode[states.length];
-            boolean differ = false;
             for (int i = 0; i < states.length; i++) {
                 values[i] = analysis.resolve(states[i].get(inputs[i]).entry(j), states[i]);
-                differ |= values[i] != values[0];
             }
-            fields = fields.withEntry(j, differ ? newPhi(merge, block, effects, values) : values[0]);
+            fields = fields.withEntry(j, valueOrPhi(merge, block, effects, values));
         }
         return fields;
     }
@@ -397,7 +388,7 @@ final class Merges {
         VirtualObjectNode[] inputs = new VirtualObjectNode[states.length];
         for (int i = 0; i < states.length; i++) {
             if (!(states[i].get(object).entry(j) instanceof VirtualObjectNode v) || !states[i].isVirtual(v) || !Identity.sameShape(v, inputs[0] == null ? v : inputs[0]) ||
-                            !analysis.identity().onlyThroughField(v, states[i], mergeBlock) || hasVirtualFields(v, states[i])) {
+                            !analysis.identity().onlyThroughField(v, states[i], mergeBlock) || states[i].hasVirtualFields(v)) {
                 return null;
             }
             inputs[i] = v;
@@ -405,14 +396,14 @@ final class Merges {
         return inputs;
     }
 
-    private static boolean hasVirtualFields(VirtualObjectNode object, BlockState state) {
-        ObjectState s = state.get(object);
-        for (int k = 0; k < s.entryCount(); k++) {
-            if (isVirtual(s.entry(k), state)) {
-                return true;
+    /** The one value all predecessors agree on, or a new phi of {@code values}. */
+    private ValueNode valueOrPhi(AbstractMergeNode merge, HIRBlock block, Effects effects, ValueNode[] values) {
+        for (ValueNode v : values) {
+            if (v != values[0]) {
+                return newPhi(merge, block, effects, values);
             }
         }
-        return false;
+        return values[0];
     }
 
     private ValuePhiNode newPhi(AbstractMergeNode merge, HIRBlock block, Effects effects, ValueNode[] values) {

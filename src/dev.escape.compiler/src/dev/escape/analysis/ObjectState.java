@@ -124,17 +124,6 @@ final class ObjectState {
         return new ObjectState(entries, locks, value, null);
     }
 
-    /** Same field values, locks and materialization: no phi or materialization needed between them. */
-    boolean sameAs(ObjectState other) {
-        if (isVirtual() != other.isVirtual()) {
-            return false;
-        }
-        if (!isVirtual()) {
-            return materialized == other.materialized;
-        }
-        return Arrays.equals(entries, other.entries) && locks.equals(other.locks) && pending == other.pending;
-    }
-
     @Override
     public String toString() {
         return isVirtual() ? "virtual" + Arrays.toString(entries) + (locks.isEmpty() ? "" : " locks " + locks.size()) : "materialized " + materialized;
