@@ -258,8 +258,10 @@ public final class Analysis {
                 materialize(object, state, effects, position, node);
             }
         }
-        // Like Graal's phase: allocations always, other nodes only when they see a virtual object.
-        if (node instanceof Virtualizable virtualizable && (node instanceof VirtualizableAllocation || hasVirtualInput(node, state))) {
+        // Like Graal's phase: allocations always, other nodes only when they see a virtual object
+        // (or, for the object of an earlier round's commit, stand for one again).
+        if (node instanceof Virtualizable virtualizable && (node instanceof VirtualizableAllocation || hasVirtualInput(node, state) ||
+                        node instanceof AllocatedObjectNode real && state.isVirtual(real.getVirtualObject()))) {
             tool.reset(node, position, state, effects);
             virtualizable.virtualize(tool);
             if (tool.isDeleted()) {

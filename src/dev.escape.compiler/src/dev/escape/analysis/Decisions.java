@@ -3,6 +3,7 @@ package dev.escape.analysis;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -39,10 +40,15 @@ import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
  * each virtual object came from, and for each materialization the node that forced it, why, and
  * whether it lies on every path from the allocation (kept) or only on some (partial).
  * Materializations are recorded when their effect is applied, so discarded loop iterations leave
- * no trace.
+ * no trace. When the analysis runs in rounds, each round has its own Decisions and later rounds
+ * are chained with {@link #then}: their verdicts replace earlier ones for the sites they saw.
  */
 public final class Decisions {
-    private record Origin(AllocationSite site, HIRBlock block) {
+    /**
+     * Where objects of a site came from. {@code blocks} holds every creator's block: after a first
+     * round, one virtual object is often created by several commits (one per materialization).
+     */
+    private record Origin(AllocationSite site, Set<HIRBlock> blocks) {
     }
 
     private record Event(VirtualObjectNode object, AllocationSite site, Materialization materialization, HIRBlock block) {
@@ -53,17 +59,31 @@ public final class Decisions {
     /** Sites whose allocation node could not be made virtual, with why. */
     private final Map<String, Materialization> notVirtualized = new LinkedHashMap<>();
     private Analysis analysis;
+    /** The next round's decisions, made on the graph this round left; null after the last round. */
+    private Decisions next;
+    /** Indexes for {@link #decide}, built once all effects are applied. */
+    private Set<String> seen;
+    private Map<String, List<Event>> bySite;
 
     void attach(Analysis owner) {
         this.analysis = owner;
     }
 
     void created(VirtualObjectNode object, Node creator) {
-        if (origins.containsKey(object)) {
+        HIRBlock block = analysis.blockOf(creator);
+        Origin known = origins.get(object);
+        if (known != null) {
+            if (block != null) {
+                known.blocks().add(block);
+            }
             return;
         }
         AllocationSite site = Census.siteOf(creator);
-        origins.put(object, new Origin(site != null ? site : Census.virtualSite(object), analysis.blockOf(creator)));
+        Set<HIRBlock> blocks = new HashSet<>();
+        if (block != null) {
+            blocks.add(block);
+        }
+        origins.put(object, new Origin(site != null ? site : Census.virtualSite(object), blocks));
     }
 
     /** An effect recording that the allocation {@code node} stays as it is, and why. */
@@ -123,7 +143,7 @@ public final class Decisions {
      */
     private boolean materializedOnEveryPath(VirtualObjectNode object, List<Event> mine) {
         Origin origin = origins.get(object);
-        if (origin == null || origin.block() == null) {
+        if (origin == null || origin.blocks().isEmpty()) {
             return true;
         }
         Set<HIRBlock> cuts = new HashSet<>();
@@ -133,7 +153,7 @@ public final class Decisions {
             }
         }
         Set<HIRBlock> seen = new HashSet<>();
-        Deque<HIRBlock> work = new ArrayDeque<>(List.of(origin.block()));
+        Deque<HIRBlock> work = new ArrayDeque<>(origin.blocks());
         while (!work.isEmpty()) {
             HIRBlock b = work.pop();
             if (cuts.contains(b) || !seen.add(b)) {
@@ -176,31 +196,83 @@ public final class Decisions {
         };
     }
 
-    /** One decision per allocation site the phase started with. */
-    public List<SiteDecision> decide(Census before, Census after) {
-        Map<String, List<Event>> bySite = new LinkedHashMap<>();
-        for (Event e : events) {
-            bySite.computeIfAbsent(e.site().key(), k -> new ArrayList<>()).add(e);
+    /**
+     * Chains {@code later}, the decisions of a later round of the analysis, which ran on the graph
+     * this round (and the rounds already chained) left.
+     */
+    public void then(Decisions later) {
+        Decisions last = this;
+        while (last.next != null) {
+            last = last.next;
         }
+        last.next = later;
+    }
+
+    /**
+     * One decision per allocation site the phase started with. A later round sees what earlier
+     * ones left of a site (its allocation node, or the virtual objects of the commits that
+     * materialized it, which carry the site's source position), so its verdict on that site is
+     * the newer one. Only "partial" outlives a later "kept": the later round's analysis starts at
+     * the commits, which an earlier round already placed on some paths only.
+     */
+    public List<SiteDecision> decide(Census before, Census after) {
         List<SiteDecision> result = new ArrayList<>();
         for (AllocationSite site : before.sites()) {
             int copies = before.nodes(site) + before.materializations(site).size();
-            List<Event> mine = bySite.getOrDefault(site.key(), List.of());
-            List<Materialization> materializations = mine.stream().map(Event::materialization).toList();
-            if (notVirtualized.containsKey(site.key())) {
-                List<Materialization> all = new ArrayList<>(List.of(notVirtualized.get(site.key())));
-                all.addAll(materializations);
-                result.add(new SiteDecision(site, Decision.KEPT, copies, "not virtualized", all));
-            } else if (mine.isEmpty()) {
-                // Allocation nodes left that this analysis never saw were made by another phase.
-                result.add(after.nodes(site) > 0 ? new SiteDecision(site, Decision.KEPT, copies, "not virtualized", List.of())
-                                : new SiteDecision(site, Decision.ELIMINATED, copies, null, List.of()));
-            } else if (mine.stream().allMatch(e -> materializedOnEveryPath(e.object(), mine))) {
-                result.add(new SiteDecision(site, Decision.KEPT, copies, null, materializations));
-            } else {
-                result.add(new SiteDecision(site, Decision.PARTIAL, copies, null, materializations));
+            SiteDecision decision = verdict(site, copies, after, true);
+            for (Decisions later = next; later != null; later = later.next) {
+                SiteDecision newer = later.saw(site) ? later.verdict(site, copies, after, false) : null;
+                if (newer != null) {
+                    decision = decision.decision() == Decision.PARTIAL && newer.decision() == Decision.KEPT
+                                    ? new SiteDecision(site, Decision.PARTIAL, copies, newer.reason(), newer.materializations())
+                                    : newer;
+                }
             }
+            result.add(decision);
         }
         return result;
+    }
+
+    /** True if this round's analysis met the allocation node or a virtual object of {@code site}. */
+    private boolean saw(AllocationSite site) {
+        if (seen == null) {
+            seen = new HashSet<>(notVirtualized.keySet());
+            origins.values().forEach(o -> seen.add(o.site().key()));
+        }
+        return seen.contains(site.key());
+    }
+
+    private List<Event> eventsOf(AllocationSite site) {
+        if (bySite == null) {
+            bySite = new HashMap<>();
+            events.forEach(e -> bySite.computeIfAbsent(e.site().key(), k -> new ArrayList<>()).add(e));
+        }
+        return bySite.getOrDefault(site.key(), List.of());
+    }
+
+    /**
+     * This round's verdict on {@code site}, or null when it cannot tell. A first round that never
+     * saw a site judges by the graph after; a later round that saw it and materialized nothing
+     * eliminated it, unless something of the site is left that it could not virtualize.
+     */
+    private SiteDecision verdict(AllocationSite site, int copies, Census after, boolean first) {
+        List<Event> mine = eventsOf(site);
+        List<Materialization> materializations = mine.stream().map(Event::materialization).toList();
+        if (notVirtualized.containsKey(site.key())) {
+            List<Materialization> all = new ArrayList<>(List.of(notVirtualized.get(site.key())));
+            all.addAll(materializations);
+            return new SiteDecision(site, Decision.KEPT, copies, "not virtualized", all);
+        } else if (mine.isEmpty()) {
+            boolean left = after.nodes(site) > 0 || !first && !after.materializations(site).isEmpty();
+            if (left && !first) {
+                return null;
+            }
+            // Allocation nodes left that this analysis never saw were made by another phase.
+            return left ? new SiteDecision(site, Decision.KEPT, copies, "not virtualized", List.of())
+                            : new SiteDecision(site, Decision.ELIMINATED, copies, null, List.of());
+        } else if (mine.stream().allMatch(e -> materializedOnEveryPath(e.object(), mine))) {
+            return new SiteDecision(site, Decision.KEPT, copies, null, materializations);
+        }
+        return new SiteDecision(site, Decision.PARTIAL, copies, null, materializations);
     }
 }

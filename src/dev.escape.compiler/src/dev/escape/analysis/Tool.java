@@ -12,6 +12,8 @@ import jdk.graal.compiler.nodes.ValueNode;
 import jdk.graal.compiler.nodes.java.MonitorIdNode;
 import jdk.graal.compiler.nodes.spi.CoreProvidersDelegate;
 import jdk.graal.compiler.nodes.spi.VirtualizerTool;
+import jdk.graal.compiler.nodes.virtual.AllocatedObjectNode;
+import jdk.graal.compiler.nodes.virtual.CommitAllocationNode;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
 import jdk.graal.compiler.options.OptionValues;
 import jdk.vm.ci.meta.JavaKind;
@@ -149,6 +151,13 @@ final class Tool extends CoreProvidersDelegate implements VirtualizerTool {
 
     @Override
     public void delete() {
+        if (current instanceof CommitAllocationNode commit) {
+            // An earlier round's commit, virtual again: the nodes that stood for its objects go
+            // first (their own visit only makes them aliases of the virtual objects).
+            for (AllocatedObjectNode real : commit.usages().filter(AllocatedObjectNode.class).snapshot()) {
+                effects.replaceAndDelete(real, real.getVirtualObject());
+            }
+        }
         effects.replaceAndDelete((ValueNode) current, null);
         deleted = true;
     }

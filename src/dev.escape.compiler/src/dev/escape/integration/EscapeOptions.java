@@ -38,6 +38,19 @@ public final class EscapeOptions {
      * the fallback; the default) or {@code graal} (Graal's phase only, for comparison).
      */
     public static final OptionKey<String> EscapeAnalysis = new OptionKey<>("escape");
+    /**
+     * How many rounds escape's own analysis may run (like Graal's {@code EscapeAnalysisIterations}):
+     * each round analyzes the graph the previous one left after canonicalization, and rounds stop
+     * early once one changes nothing.
+     */
+    public static final OptionKey<Integer> EscapeAnalysisRounds = new OptionKey<>(2) {
+        @Override
+        protected void onValueUpdate(EconomicMap<OptionKey<?>, Object> values, Integer oldValue, Integer newValue) {
+            if (newValue != null && newValue < 1) {
+                throw new IllegalArgumentException("EscapeAnalysisRounds must be at least 1, not " + newValue);
+            }
+        }
+    };
     /** Directories (path-separator separated) where reports look up the source line of each site. */
     public static final OptionKey<String> EscapeSourcePath = new OptionKey<>(null);
     /** Directory for BGV dumps with escape's decisions on the nodes; unset for none. */

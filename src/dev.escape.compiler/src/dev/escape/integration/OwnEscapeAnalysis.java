@@ -9,17 +9,20 @@ import dev.escape.analysis.Unsupported;
 import jdk.graal.compiler.debug.DebugContext;
 import jdk.graal.compiler.debug.GraalError;
 import jdk.graal.compiler.core.common.PermanentBailoutException;
+import jdk.graal.compiler.graph.Graph.NodeEventScope;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.spi.CoreProviders;
 import jdk.graal.compiler.phases.common.CanonicalizerPhase;
 import jdk.graal.compiler.phases.common.DeadCodeEliminationPhase;
+import jdk.graal.compiler.phases.common.util.EconomicSetNodeEventListener;
 import jdk.graal.compiler.phases.schedule.SchedulePhase;
 import jdk.graal.compiler.phases.schedule.SchedulePhase.SchedulingStrategy;
 
 /**
  * escape's own partial escape analysis ({@link Analysis}), with Graal's phase as the safety net:
  * when the analysis meets something it does not handle it says so before touching the graph, and
- * the graph goes to {@link StockEscapeAnalysis}; the fallback and its reason are recorded.
+ * the graph goes to {@link StockEscapeAnalysis}; the fallback and its reason are recorded. It
+ * runs in up to {@link EscapeOptions#EscapeAnalysisRounds} rounds.
  */
 public final class OwnEscapeAnalysis implements EscapeAnalysis {
     /** Graphs handed to Graal's phase in this VM (reports show it; tests assert on it). */
@@ -38,39 +41,83 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
         return "escape";
     }
 
+    /**
+     * Runs the analysis in rounds, like Graal's phase: schedule, analyze, apply, canonicalize what
+     * changed. A round can remove what the one before could not: its canonicalization may fold a
+     * test or a load once an object's fields are known, and objects the previous round committed
+     * can be made virtual again (commits are virtualizable). Rounds stop once one changes nothing.
+     */
     @Override
-    @SuppressWarnings("try")
     public Outcome apply(StructuredGraph graph, CoreProviders context) {
-        DebugContext debug = graph.getDebug();
-        Decisions decisions = new Decisions();
-        Analysis analysis;
-        try (DebugContext.Scope s = debug.scope("EscapeAnalysis")) {
-            SchedulePhase.runWithoutContextOptimizations(graph, SchedulingStrategy.EARLIEST);
-            analysis = new Analysis(graph, context, graph.getLastSchedule(), decisions);
-            analysis.run();
-        } catch (Unsupported e) {
-            return fallBack(graph, context, e.getMessage());
-        } catch (RuntimeException | AssertionError | GraalError e) {
-            // A bug of ours must cost an optimization, never the compilation.
-            return fallBack(graph, context, "analysis failed: " + e);
-        }
-        if (analysis.hasEffects()) {
+        int rounds = EscapeOptions.EscapeAnalysisRounds.getValue(graph.getOptions());
+        Decisions first = null;
+        for (int round = 0; round < rounds; round++) {
+            Decisions decisions = new Decisions();
+            Analysis analysis;
             try {
-                analysis.apply();
-                new DeadCodeEliminationPhase(DeadCodeEliminationPhase.Optionality.Required).apply(graph);
-                String problem = GraphCheck.problem(graph);
-                if (problem != null) {
-                    throw new GraalError("escape analysis left an inconsistent graph: %s", problem);
-                }
-                canonicalizer.apply(graph, context);
+                analysis = analyze(graph, context, decisions);
             } catch (RuntimeException | AssertionError | GraalError e) {
-                // Too late to hand the graph to Graal's phase: refuse this compilation cleanly (the
-                // method runs as before) rather than let this or a later phase fail or miscompile.
-                FALLBACKS.incrementAndGet();
-                throw new PermanentBailoutException(e, "escape analysis could not finish its changes: %s", e.getMessage());
+                if (first == null) {
+                    // A bug of ours must cost an optimization, never the compilation.
+                    return fallBack(graph, context, e instanceof Unsupported ? e.getMessage() : "analysis failed: " + e);
+                }
+                // Nothing touched the graph yet, which the earlier rounds left consistent and
+                // explained. Graal's phase would also be correct here, but its changes would have no
+                // reasons, so the earlier rounds' result stands.
+                break;
+            }
+            if (!analysis.hasEffects()) {
+                first = first == null ? decisions : first;
+                break;
+            }
+            boolean changed = applyAndCanonicalize(graph, context, analysis);
+            if (first == null) {
+                first = decisions;
+            } else {
+                first.then(decisions);
+            }
+            if (!changed) {
+                break;
             }
         }
-        return new Outcome(name(), null, decisions);
+        return new Outcome(name(), null, first);
+    }
+
+    @SuppressWarnings("try")
+    private static Analysis analyze(StructuredGraph graph, CoreProviders context, Decisions decisions) {
+        DebugContext debug = graph.getDebug();
+        try (DebugContext.Scope s = debug.scope("EscapeAnalysis")) {
+            SchedulePhase.runWithoutContextOptimizations(graph, SchedulingStrategy.EARLIEST);
+            Analysis analysis = new Analysis(graph, context, graph.getLastSchedule(), decisions);
+            analysis.run();
+            return analysis;
+        }
+    }
+
+    /** Applies a round's effects; true if the graph changed. Only the nodes they touched are canonicalized. */
+    @SuppressWarnings("try")
+    private boolean applyAndCanonicalize(StructuredGraph graph, CoreProviders context, Analysis analysis) {
+        try {
+            EconomicSetNodeEventListener listener = new EconomicSetNodeEventListener();
+            try (NodeEventScope events = graph.trackNodeEvents(listener)) {
+                analysis.apply();
+                new DeadCodeEliminationPhase(DeadCodeEliminationPhase.Optionality.Required).apply(graph);
+            }
+            String problem = GraphCheck.problem(graph);
+            if (problem != null) {
+                throw new GraalError("escape analysis left an inconsistent graph: %s", problem);
+            }
+            if (listener.getNodes().isEmpty()) {
+                return false;
+            }
+            canonicalizer.applyIncremental(graph, context, listener.getNodes());
+            return true;
+        } catch (RuntimeException | AssertionError | GraalError e) {
+            // Too late to hand the graph to Graal's phase: refuse this compilation cleanly (the
+            // method runs as before) rather than let this or a later phase fail or miscompile.
+            FALLBACKS.incrementAndGet();
+            throw new PermanentBailoutException(e, "escape analysis could not finish its changes: %s", e.getMessage());
+        }
     }
 
     private Outcome fallBack(StructuredGraph graph, CoreProviders context, String reason) {

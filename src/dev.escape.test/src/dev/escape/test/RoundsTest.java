@@ -1,0 +1,97 @@
+package dev.escape.test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.lang.reflect.Method;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.escape.decisions.CompilationRecord;
+import dev.escape.decisions.Decision;
+import dev.escape.decisions.Frame;
+import dev.escape.decisions.Materialization;
+import dev.escape.decisions.Materialization.Cause;
+import dev.escape.decisions.SiteDecision;
+import dev.escape.integration.EscapeOptions;
+import dev.escape.test.corpus.Rounds;
+import dev.escape.test.harness.Checks;
+import dev.escape.test.harness.Compiled;
+import dev.escape.test.harness.CorpusInputs;
+import dev.escape.test.harness.GraalHarness;
+import dev.escape.test.harness.Slot;
+import jdk.graal.compiler.options.OptionValues;
+
+/**
+ * escape's analysis in rounds ({@link EscapeOptions#EscapeAnalysisRounds}): what one round keeps
+ * the second removes or moves, and the record still holds one decision per original allocation
+ * site, with the reason of the round that decided last.
+ */
+class RoundsTest {
+
+    @Test
+    void secondRoundRemovesWhatTheFirstCommitted() throws Exception {
+        Method m = Rounds.class.getDeclaredMethod("mergeFoldsAfterFirstRound", int.class);
+        Compiled one = compile(m, 1);
+        Compiled two = GraalHarness.compile(m, Slot.ESCAPE);
+
+        assertEquals(1, one.allocations(), () -> Checks.describe(one));
+        SiteDecision box = box(one);
+        assertEquals(Decision.KEPT, box.decision(), box::describe);
+        assertEquals(Cause.MERGE, box.materializations().get(0).cause(), box::describe);
+
+        assertEquals(0, two.allocations(), () -> Checks.describe(two));
+        assertEquals(List.of(Decision.ELIMINATED, Decision.ELIMINATED), two.sites().stream().map(SiteDecision::decision).toList(), () -> Checks.describe(two));
+        assertEquals(box.site(), box(two).site(), "the site of the original allocation, not of round 1's commit");
+        checkRecord(one.record(), two.record());
+        Checks.sameAsInterpreter(two, CorpusInputs.of(m));
+    }
+
+    @Test
+    void secondRoundMovesTheCommitToTheOnePathThatNeedsIt() throws Exception {
+        Method m = Rounds.class.getDeclaredMethod("escapesOnOnePathAfterFirstRound", int.class);
+        Compiled one = compile(m, 1);
+        Compiled two = GraalHarness.compile(m, Slot.ESCAPE);
+
+        SiteDecision kept = box(one);
+        assertEquals(Decision.KEPT, kept.decision(), kept::describe);
+        assertEquals(Cause.MERGE, kept.materializations().get(0).cause(), kept::describe);
+
+        SiteDecision partial = box(two);
+        assertEquals(Decision.PARTIAL, partial.decision(), partial::describe);
+        assertEquals(kept.site(), partial.site());
+        assertEquals(1, partial.materializations().size(), partial::describe);
+        Materialization atCall = partial.materializations().get(0);
+        assertEquals(Cause.CALL, atCall.cause(), partial::describe);
+        // At the call inside the inlined Opaque.consume, reached from the compiled method.
+        Frame outermost = atCall.at().get(atCall.at().size() - 1);
+        assertEquals("escapesOnOnePathAfterFirstRound", outermost.methodName(), partial::describe);
+        // The key that identifies this materialization point is the same in every compilation.
+        assertEquals(atCall.key(partial.site()), box(GraalHarness.compile(m, Slot.ESCAPE)).materializations().get(0).key(partial.site()));
+        checkRecord(one.record(), two.record());
+        Checks.sameAsInterpreter(two, CorpusInputs.of(m));
+    }
+
+    @Test
+    void oneRoundIsWhatTheOptionSays() throws Exception {
+        Method m = Rounds.class.getDeclaredMethod("mergeFoldsAfterFirstRound", int.class);
+        assertEquals(1, compile(m, 1).allocations());
+        assertEquals(0, compile(m, 3).allocations());
+    }
+
+    private static Compiled compile(Method m, int rounds) {
+        return GraalHarness.compile(m, Slot.ESCAPE, new OptionValues(GraalHarness.options(), EscapeOptions.EscapeAnalysisRounds, rounds));
+    }
+
+    private static SiteDecision box(Compiled c) {
+        return c.sites().stream().filter(s -> s.site().type().endsWith("Box")).findFirst().orElseThrow(() -> new AssertionError(Checks.describe(c)));
+    }
+
+    /** Same sites in the same order, escape's own analysis, no fallback. */
+    private static void checkRecord(CompilationRecord one, CompilationRecord two) {
+        assertEquals(one.sites().stream().map(SiteDecision::site).toList(), two.sites().stream().map(SiteDecision::site).toList());
+        assertEquals("escape", two.analysis());
+        assertNull(two.fallback());
+    }
+}
