@@ -15,6 +15,7 @@ import dev.escape.decisions.Materialization;
 import dev.escape.decisions.Materialization.Cause;
 import dev.escape.decisions.SiteDecision;
 import dev.escape.integration.EscapeOptions;
+import dev.escape.test.corpus.Loops;
 import dev.escape.test.corpus.Rounds;
 import dev.escape.test.harness.Checks;
 import dev.escape.test.harness.Compiled;
@@ -69,6 +70,21 @@ class RoundsTest {
         assertEquals("escapesOnOnePathAfterFirstRound", outermost.methodName(), partial::describe);
         // The key that identifies this materialization point is the same in every compilation.
         assertEquals(atCall.key(partial.site()), box(GraalHarness.compile(m, Slot.ESCAPE)).materializations().get(0).key(partial.site()));
+        checkRecord(one.record(), two.record());
+        Checks.sameAsInterpreter(two, CorpusInputs.of(m));
+    }
+
+    /** Round 2 re-virtualizes the commits round 1 left in and after the loop: every site ends eliminated. */
+    @Test
+    void secondRoundRevirtualizesLoopCommits() throws Exception {
+        Method m = Loops.class.getDeclaredMethod("nestedObjectReplacedEachIteration", int.class);
+        Compiled one = compile(m, 1);
+        Compiled two = GraalHarness.compile(m, Slot.ESCAPE);
+
+        assertEquals(3, one.allocations(), () -> Checks.describe(one));
+        assertEquals(0, two.allocations(), () -> Checks.describe(two));
+        assertEquals(List.of(Decision.ELIMINATED, Decision.ELIMINATED, Decision.ELIMINATED), two.sites().stream().map(SiteDecision::decision).toList(),
+                        () -> Checks.describe(two));
         checkRecord(one.record(), two.record());
         Checks.sameAsInterpreter(two, CorpusInputs.of(m));
     }
