@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.escape.decisions.CompilationRecord;
 import dev.escape.decisions.Decision;
 import dev.escape.decisions.Frame;
 import dev.escape.decisions.Materialization;
@@ -31,35 +30,44 @@ import jdk.graal.compiler.options.OptionValues;
  */
 class RoundsTest {
 
+    /** A method compiled with one round and with the default (two). */
+    private record OneAndTwo(Method method, Compiled one, Compiled two) {
+        static OneAndTwo of(Class<?> owner, String name) throws NoSuchMethodException {
+            Method m = owner.getDeclaredMethod(name, int.class);
+            return new OneAndTwo(m, compile(m, 1), GraalHarness.compile(m, Slot.ESCAPE));
+        }
+
+        /** Same sites in the same order, decided by escape's own analysis; the code still right. */
+        void checkRecordAndResults() {
+            assertEquals(one.sites().stream().map(SiteDecision::site).toList(), two.sites().stream().map(SiteDecision::site).toList());
+            assertEquals("escape", two.record().analysis());
+            assertNull(two.record().fallback());
+            Checks.sameAsInterpreter(two, CorpusInputs.of(method));
+        }
+    }
+
     @Test
     void secondRoundRemovesWhatTheFirstCommitted() throws Exception {
-        Method m = Rounds.class.getDeclaredMethod("mergeFoldsAfterFirstRound", int.class);
-        Compiled one = compile(m, 1);
-        Compiled two = GraalHarness.compile(m, Slot.ESCAPE);
-
-        assertEquals(1, one.allocations(), () -> Checks.describe(one));
-        SiteDecision box = box(one);
+        OneAndTwo c = OneAndTwo.of(Rounds.class, "mergeFoldsAfterFirstRound");
+        assertEquals(1, c.one().allocations(), () -> Checks.describe(c.one()));
+        SiteDecision box = box(c.one());
         assertEquals(Decision.KEPT, box.decision(), box::describe);
         assertEquals(Cause.MERGE, box.materializations().get(0).cause(), box::describe);
 
-        assertEquals(0, two.allocations(), () -> Checks.describe(two));
-        assertEquals(List.of(Decision.ELIMINATED, Decision.ELIMINATED), two.sites().stream().map(SiteDecision::decision).toList(), () -> Checks.describe(two));
-        assertEquals(box.site(), box(two).site(), "the site of the original allocation, not of round 1's commit");
-        checkRecord(one.record(), two.record());
-        Checks.sameAsInterpreter(two, CorpusInputs.of(m));
+        assertEquals(0, c.two().allocations(), () -> Checks.describe(c.two()));
+        assertEquals(List.of(Decision.ELIMINATED, Decision.ELIMINATED), decisions(c.two()), () -> Checks.describe(c.two()));
+        assertEquals(box.site(), box(c.two()).site(), "the site of the original allocation, not of round 1's commit");
+        c.checkRecordAndResults();
     }
 
     @Test
     void secondRoundMovesTheCommitToTheOnePathThatNeedsIt() throws Exception {
-        Method m = Rounds.class.getDeclaredMethod("escapesOnOnePathAfterFirstRound", int.class);
-        Compiled one = compile(m, 1);
-        Compiled two = GraalHarness.compile(m, Slot.ESCAPE);
-
-        SiteDecision kept = box(one);
+        OneAndTwo c = OneAndTwo.of(Rounds.class, "escapesOnOnePathAfterFirstRound");
+        SiteDecision kept = box(c.one());
         assertEquals(Decision.KEPT, kept.decision(), kept::describe);
         assertEquals(Cause.MERGE, kept.materializations().get(0).cause(), kept::describe);
 
-        SiteDecision partial = box(two);
+        SiteDecision partial = box(c.two());
         assertEquals(Decision.PARTIAL, partial.decision(), partial::describe);
         assertEquals(kept.site(), partial.site());
         assertEquals(1, partial.materializations().size(), partial::describe);
@@ -69,24 +77,18 @@ class RoundsTest {
         Frame outermost = atCall.at().get(atCall.at().size() - 1);
         assertEquals("escapesOnOnePathAfterFirstRound", outermost.methodName(), partial::describe);
         // The key that identifies this materialization point is the same in every compilation.
-        assertEquals(atCall.key(partial.site()), box(GraalHarness.compile(m, Slot.ESCAPE)).materializations().get(0).key(partial.site()));
-        checkRecord(one.record(), two.record());
-        Checks.sameAsInterpreter(two, CorpusInputs.of(m));
+        assertEquals(atCall.key(partial.site()), box(GraalHarness.compile(c.method(), Slot.ESCAPE)).materializations().get(0).key(partial.site()));
+        c.checkRecordAndResults();
     }
 
     /** Round 2 re-virtualizes the commits round 1 left in and after the loop: every site ends eliminated. */
     @Test
     void secondRoundRevirtualizesLoopCommits() throws Exception {
-        Method m = Loops.class.getDeclaredMethod("nestedObjectReplacedEachIteration", int.class);
-        Compiled one = compile(m, 1);
-        Compiled two = GraalHarness.compile(m, Slot.ESCAPE);
-
-        assertEquals(3, one.allocations(), () -> Checks.describe(one));
-        assertEquals(0, two.allocations(), () -> Checks.describe(two));
-        assertEquals(List.of(Decision.ELIMINATED, Decision.ELIMINATED, Decision.ELIMINATED), two.sites().stream().map(SiteDecision::decision).toList(),
-                        () -> Checks.describe(two));
-        checkRecord(one.record(), two.record());
-        Checks.sameAsInterpreter(two, CorpusInputs.of(m));
+        OneAndTwo c = OneAndTwo.of(Loops.class, "nestedObjectReplacedEachIteration");
+        assertEquals(3, c.one().allocations(), () -> Checks.describe(c.one()));
+        assertEquals(0, c.two().allocations(), () -> Checks.describe(c.two()));
+        assertEquals(List.of(Decision.ELIMINATED, Decision.ELIMINATED, Decision.ELIMINATED), decisions(c.two()), () -> Checks.describe(c.two()));
+        c.checkRecordAndResults();
     }
 
     @Test
@@ -104,10 +106,7 @@ class RoundsTest {
         return c.sites().stream().filter(s -> s.site().type().endsWith("Box")).findFirst().orElseThrow(() -> new AssertionError(Checks.describe(c)));
     }
 
-    /** Same sites in the same order, escape's own analysis, no fallback. */
-    private static void checkRecord(CompilationRecord one, CompilationRecord two) {
-        assertEquals(one.sites().stream().map(SiteDecision::site).toList(), two.sites().stream().map(SiteDecision::site).toList());
-        assertEquals("escape", two.analysis());
-        assertNull(two.fallback());
+    private static List<Decision> decisions(Compiled c) {
+        return c.sites().stream().map(SiteDecision::decision).toList();
     }
 }
