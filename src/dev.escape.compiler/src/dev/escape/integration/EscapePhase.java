@@ -10,6 +10,7 @@ import dev.escape.decisions.GraphComparison;
 import dev.escape.decisions.SiteDecision;
 import dev.escape.dumps.EscapeDumper;
 import jdk.graal.compiler.core.common.CompilationIdentifier;
+import jdk.vm.ci.code.BailoutException;
 import jdk.graal.compiler.debug.MethodFilter;
 import jdk.graal.compiler.nodes.GraphState;
 import jdk.graal.compiler.nodes.GraphState.StageFlag;
@@ -65,13 +66,27 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
         }
         Census before = Census.of(graph);
         EscapeDumper.Before dump = EscapeDumper.before(graph);
-        EscapeAnalysis.Outcome outcome = analysis.apply(graph, context);
+        EscapeAnalysis.Outcome outcome;
+        try {
+            outcome = analysis.apply(graph, context);
+        } catch (BailoutException e) {
+            // The compilation ends here; the report must still show that escape cost it.
+            sink.accept(record(graph, analysis.name(), BAILOUT + e.getMessage(), before, before, List.of()));
+            throw e;
+        }
         Census after = Census.of(graph);
         List<SiteDecision> sites = outcome.decisions() != null ? outcome.decisions().decide(before, after) : GraphComparison.decide(before, after, outcome.analysis());
-        CompilationRecord result = new CompilationRecord(graph.method().format("%H.%n(%p)"), graph.compilationId().toString(CompilationIdentifier.Verbosity.ID),
-                        outcome.analysis(), outcome.fallback(), before.counts(), after.counts(), sites);
+        CompilationRecord result = record(graph, outcome.analysis(), outcome.fallback(), before, after, sites);
         sink.accept(result);
         EscapeDumper.after(dump, graph, result);
+    }
+
+    /** How the fallback of a compilation that the analysis ended with a bailout starts. */
+    public static final String BAILOUT = "bailout: ";
+
+    private static CompilationRecord record(StructuredGraph graph, String analysis, String fallback, Census before, Census after, List<SiteDecision> sites) {
+        return new CompilationRecord(graph.method().format("%H.%n(%p)"), graph.compilationId().toString(CompilationIdentifier.Verbosity.ID), analysis, fallback,
+                        before.counts(), after.counts(), sites);
     }
 
     @Override
