@@ -46,8 +46,8 @@ public final class EscapeOptions {
     public static final OptionKey<String> EscapeDumpPath = new OptionKey<>(null);
     /**
      * Work units ({@link Budget}: nodes visited plus object states carried into blocks, loop
-     * rounds included) escape's analysis may spend on one compilation; past it the graph goes to
-     * Graal's phase, with the reason recorded.
+     * rounds included) escape's analysis may spend on one compilation; past it the analysis
+     * stops and the method keeps every allocation, with cause BUDGET.
      */
     public static final OptionKey<Integer> EscapeAnalysisBudget = positive("EscapeAnalysisBudget", 1_000_000);
     /** Objects one block state of escape's analysis may track at once; past it, as above. */

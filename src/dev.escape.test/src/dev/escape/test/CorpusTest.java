@@ -32,10 +32,10 @@ import jdk.graal.compiler.options.OptionValues;
 
 /**
  * The corpus of issue 3: every method of dev.escape.test.corpus with {@code @Inputs} but the
- * forced deopts (DeoptTest), one parameterized test per property so that one
- * failure does not hide another: escape's own analysis ran (no fallback, within a tenth of its limits), left no more allocations
- * than Graal's phase, the code computes what the interpreter computes, and kept allocations are
- * kept for the expected reason ({@link Expect}).
+ * forced deopts (DeoptTest), one parameterized test per property so that one failure does not
+ * hide another: escape's own analysis ran (no fallback, within a tenth of its limits), left no
+ * more allocations than Graal's phase, the code computes what the interpreter computes, and kept
+ * allocations are kept for the expected reason ({@link Expect}).
  */
 class CorpusTest {
     /**
