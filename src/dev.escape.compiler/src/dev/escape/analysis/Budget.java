@@ -12,8 +12,8 @@ package dev.escape.analysis;
  * touched the graph (effects are applied only at the end), and the graph stays as it is, every
  * allocation kept with the reason recorded ({@link Decisions#stopped}). That is the cheapest
  * correct outcome. Handing the graph to Graal's phase instead would add that phase's work to
- * what was already spent: on the eight-loop nest of the tests it took about 3x the time and
- * memory of escape's whole analysis. Going on with new allocations kept real would still
+ * what was already spent: on the eight-loop nest of the tests it took 2-3x the time and 3.5x
+ * the memory of escape's whole analysis. Going on with new allocations kept real would still
  * re-analyze the loops in progress with the objects already virtual, the work that ran out.
  */
 public final class Budget {
