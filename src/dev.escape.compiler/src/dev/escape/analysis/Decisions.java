@@ -53,6 +53,8 @@ public final class Decisions {
     /** Sites whose allocation node could not be made virtual, with why. */
     private final Map<String, Materialization> notVirtualized = new LinkedHashMap<>();
     private Analysis analysis;
+    /** The limit the analysis stopped at before changing anything (see {@link #stopped}), or null. */
+    private String stoppedAt;
 
     void attach(Analysis owner) {
         this.analysis = owner;
@@ -176,6 +178,11 @@ public final class Decisions {
         };
     }
 
+    /** The analysis stopped at {@code limit} ({@link Budget}) and left the graph as it was: every site is kept. */
+    public void stopped(Budget.Exhausted limit) {
+        stoppedAt = limit.getMessage();
+    }
+
     /** One decision per allocation site the phase started with. */
     public List<SiteDecision> decide(Census before, Census after) {
         Map<String, List<Event>> bySite = new LinkedHashMap<>();
@@ -187,7 +194,9 @@ public final class Decisions {
             int copies = before.nodes(site) + before.materializations(site).size();
             List<Event> mine = bySite.getOrDefault(site.key(), List.of());
             List<Materialization> materializations = mine.stream().map(Event::materialization).toList();
-            if (notVirtualized.containsKey(site.key())) {
+            if (stoppedAt != null) {
+                result.add(new SiteDecision(site, Decision.KEPT, copies, "not virtualized", List.of(new Materialization(site.frames(), Cause.BUDGET, stoppedAt))));
+            } else if (notVirtualized.containsKey(site.key())) {
                 List<Materialization> all = new ArrayList<>(List.of(notVirtualized.get(site.key())));
                 all.addAll(materializations);
                 result.add(new SiteDecision(site, Decision.KEPT, copies, "not virtualized", all));

@@ -24,7 +24,11 @@ public final class EscapeOptionDescriptors implements OptionDescriptors {
                     describe("EscapeAnalysis", EscapeOptions.EscapeAnalysis, "Analysis in the escape slot: escape (escape's own partial escape analysis, falling back to Graal's; default) or graal (Graal's phase only)."),
                     describe("EscapeSourcePath", EscapeOptions.EscapeSourcePath, "Source directories (separated like a class path) where the report finds the source line of each allocation."),
                     describe("EscapeDumpPath", EscapeOptions.EscapeDumpPath, "Directory for BGV files (one per compilation) whose allocation nodes carry escape's decisions."),
-                    describe("EscapeReportInterval", EscapeOptions.EscapeReportInterval, Integer.class, "Also rewrite the report every this many seconds while the program runs (0: only at exit)."));
+                    describe("EscapeReportInterval", EscapeOptions.EscapeReportInterval, Integer.class, "Also rewrite the report every this many seconds while the program runs (0: only at exit)."),
+                    describe("EscapeAnalysisBudget", EscapeOptions.EscapeAnalysisBudget, Integer.class,
+                                    "Work units (nodes visited plus object states carried into blocks, loop rounds included) escape's analysis may spend on one compilation; past it the method keeps every allocation."),
+                    describe("EscapeMaxVirtualObjects", EscapeOptions.EscapeMaxVirtualObjects, Integer.class,
+                                    "Objects escape's analysis may track at once at one point of a method; past it the method keeps every allocation."));
 
     private static OptionDescriptor describe(String name, OptionKey<String> key, String help) {
         return describe(name, key, String.class, help);

@@ -3,6 +3,7 @@ package dev.escape.integration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.escape.analysis.Analysis;
+import dev.escape.analysis.Budget;
 import dev.escape.analysis.Decisions;
 import dev.escape.analysis.GraphCheck;
 import dev.escape.analysis.Unsupported;
@@ -19,7 +20,9 @@ import jdk.graal.compiler.phases.schedule.SchedulePhase.SchedulingStrategy;
 /**
  * escape's own partial escape analysis ({@link Analysis}), with Graal's phase as the safety net:
  * when the analysis meets something it does not handle it says so before touching the graph, and
- * the graph goes to {@link StockEscapeAnalysis}; the fallback and its reason are recorded.
+ * the graph goes to {@link StockEscapeAnalysis}; the fallback and its reason are recorded. An
+ * analysis that goes over its {@link Budget} leaves the graph as it is, every allocation kept
+ * with cause {@code BUDGET}.
  */
 public final class OwnEscapeAnalysis implements EscapeAnalysis {
     /** Graphs handed to Graal's phase in this VM (reports show it; tests assert on it). */
@@ -43,11 +46,16 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
     public Outcome apply(StructuredGraph graph, CoreProviders context) {
         DebugContext debug = graph.getDebug();
         Decisions decisions = new Decisions();
+        Budget budget = EscapeOptions.budget(graph.getOptions());
         Analysis analysis;
         try (DebugContext.Scope s = debug.scope("EscapeAnalysis")) {
             SchedulePhase.runWithoutContextOptimizations(graph, SchedulingStrategy.EARLIEST);
-            analysis = new Analysis(graph, context, graph.getLastSchedule(), decisions);
+            analysis = new Analysis(graph, context, graph.getLastSchedule(), decisions, budget);
             analysis.run();
+        } catch (Budget.Exhausted e) {
+            // Nothing changed yet: the method keeps every allocation (Budget says why not Graal's phase).
+            decisions.stopped(e);
+            return new Outcome(name(), null, decisions);
         } catch (Unsupported e) {
             return fallBack(graph, context, e.getMessage());
         } catch (RuntimeException | AssertionError | GraalError e) {
