@@ -68,7 +68,7 @@ final class Identity {
             if (phi != null && GraphUtil.unproxify(alias) == phi) {
                 continue; // the phi (or its exit proxy) may stand for the object in this round of the analysis
             }
-            if (intoLoop && analysis.blockOf(alias) != null && merge.getLoop().getBlocks().contains(analysis.blockOf(alias))) {
+            if (intoLoop && insideLoop(alias, merge)) {
                 continue;
             }
             for (Node usage : alias.usages()) {
@@ -100,6 +100,11 @@ final class Identity {
             }
         }
         return false;
+    }
+
+    private boolean insideLoop(ValueNode node, HIRBlock header) {
+        HIRBlock block = analysis.blockOf(node);
+        return block != null && block.getLoop() != null && block.getLoop().isAncestorOrSelf(header.getLoop());
     }
 
     /** True if {@code usage}, or the node whose frame state it is part of, lies past {@code merge}. */
