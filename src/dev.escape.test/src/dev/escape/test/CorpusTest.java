@@ -43,8 +43,7 @@ class CorpusTest {
      * {@code Class.method:property}, with why. They are reported as skipped, with the failure.
      * A test prints when an entry passes, so the list can shrink as the analysis improves.
      */
-    static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
-                    Map.entry("Loops.nestedObjectReplacedEachIteration:allocations", "the Box held in a loop-carried field is materialized at the loop header and at the back edge (3 commits), Graal at the back edge only (2)"));
+    static final Map<String, String> KNOWN_FAILURES = Map.of();
 
     /** Each method compiled with both slots, before the interpreter ran it (no profiles). */
     private static final Map<Method, Pair> COMPILED = new ConcurrentHashMap<>();
