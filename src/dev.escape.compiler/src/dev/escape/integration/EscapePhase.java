@@ -31,8 +31,9 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
 
     /**
      * @param filter compilations to record, or null for all
-     * @param sink receives the record of each compilation that matches {@code filter}
-     * @param skipped told of each compilation that does not
+     * @param sink receives the record of each compilation that matches {@code filter}, or null to
+     *            record nothing (then the analysis runs alone)
+     * @param skipped told of each compilation that does not match
      */
     public EscapePhase(EscapeAnalysis analysis, MethodFilter filter, Consumer<CompilationRecord> sink, Runnable skipped) {
         this.analysis = analysis;
@@ -58,6 +59,10 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
 
     @Override
     protected void run(StructuredGraph graph, CoreProviders context) {
+        if (sink == null) {
+            analysis.apply(graph, context);
+            return;
+        }
         boolean record = graph.method() != null && (filter == null || filter.matches(graph.method()));
         if (!record) {
             skipped.run();
