@@ -75,6 +75,7 @@ public final class Analysis {
     private final ScheduleResult schedule;
     private final Decisions decisions;
     private final Tool tool;
+    private final Budget budget;
 
     private final Map<ValueNode, ValueNode> aliases = new IdentityHashMap<>();
     private final Map<HIRBlock, Effects> blockEffects = new LinkedHashMap<>();
@@ -92,8 +93,9 @@ public final class Analysis {
     /** Null checks of nullable pending objects (see {@link PendingMerge}), by the test that replaced them. */
     private final Map<ValueNode, VirtualObjectNode> nullChecks = new IdentityHashMap<>();
 
-    public Analysis(StructuredGraph graph, CoreProviders providers, ScheduleResult schedule, Decisions decisions) {
+    public Analysis(StructuredGraph graph, CoreProviders providers, ScheduleResult schedule, Decisions decisions, Budget budget) {
         this.graph = graph;
+        this.budget = budget;
         this.providers = providers;
         this.schedule = schedule;
         this.decisions = decisions;
@@ -224,12 +226,14 @@ public final class Analysis {
     void processBlock(HIRBlock block, BlockState state) {
         Effects effects = blockEffects.get(block);
         List<Node> nodes = schedule.nodesFor(block);
+        budget.charge(state.size(), state); // the state this block starts from was copied for it
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
             if (node instanceof PhiNode || node instanceof VirtualState || node instanceof MonitorIdNode) {
                 continue;
             }
             processNode(node, insertionPoint(nodes, i, block), state, effects);
+            budget.charge(1, state);
         }
         endStates.put(block, state);
     }

@@ -46,6 +46,11 @@ final class BlockState {
         objects.put(object, state);
     }
 
+    /** How many objects (virtual or materialized) this state tracks. */
+    int size() {
+        return objects.size();
+    }
+
     void remove(VirtualObjectNode object) {
         objects.removeKey(object);
     }

@@ -64,6 +64,8 @@ public final class Decisions {
     /** Indexes for {@link #decide}, built once all effects are applied. */
     private Set<String> seen;
     private Map<String, List<Event>> bySite;
+    /** The limit the analysis stopped at before changing anything (see {@link #stopped}), or null. */
+    private String stoppedAt;
 
     void attach(Analysis owner) {
         this.analysis = owner;
@@ -196,6 +198,11 @@ public final class Decisions {
         };
     }
 
+    /** The analysis stopped at {@code limit} ({@link Budget}) and left the graph as it was: every site is kept. */
+    public void stopped(Budget.Exhausted limit) {
+        stoppedAt = limit.getMessage();
+    }
+
     /**
      * Chains {@code later}, the decisions of a later round of the analysis, which ran on the graph
      * this round (and the rounds already chained) left.
@@ -258,7 +265,9 @@ public final class Decisions {
     private SiteDecision verdict(AllocationSite site, int copies, Census after, boolean first) {
         List<Event> mine = eventsOf(site);
         List<Materialization> materializations = mine.stream().map(Event::materialization).toList();
-        if (notVirtualized.containsKey(site.key())) {
+        if (stoppedAt != null) {
+            return new SiteDecision(site, Decision.KEPT, copies, "not virtualized", List.of(new Materialization(site.frames(), Cause.BUDGET, stoppedAt)));
+        } else if (notVirtualized.containsKey(site.key())) {
             List<Materialization> all = new ArrayList<>(List.of(notVirtualized.get(site.key())));
             all.addAll(materializations);
             return new SiteDecision(site, Decision.KEPT, copies, "not virtualized", all);

@@ -39,18 +39,27 @@ final class Identity {
      * that allocated it.
      */
     boolean onlyThroughPhi(VirtualObjectNode object, BlockState state, PhiNode phi, HIRBlock merge, boolean backEdge) {
-        return onlyThrough(object, state, phi, 0, merge, backEdge);
+        return onlyThrough(object, state, phi, 0, merge, backEdge, false);
     }
 
     /**
      * As {@link #onlyThroughPhi}, for an object that the one field of a virtual object that
-     * differs between the predecessors carries past the merge.
+     * differs between the predecessors carries past the merge (or around a back edge).
      */
-    boolean onlyThroughField(VirtualObjectNode object, BlockState state, HIRBlock merge) {
-        return onlyThrough(object, state, null, 1, merge, false);
+    boolean onlyThroughField(VirtualObjectNode object, BlockState state, HIRBlock merge, boolean backEdge) {
+        return onlyThrough(object, state, null, 1, merge, backEdge, false);
     }
 
-    private boolean onlyThrough(VirtualObjectNode object, BlockState state, PhiNode phi, int fieldReferences, HIRBlock merge, boolean backEdge) {
+    /**
+     * As {@link #onlyThroughField}, for the object a field holds when entering loop {@code header}:
+     * nodes inside the loop that stand for it read it through that field in the current round
+     * of the loop's analysis.
+     */
+    boolean onlyThroughFieldIntoLoop(VirtualObjectNode object, BlockState entry, HIRBlock header) {
+        return onlyThrough(object, entry, null, 1, header, false, true);
+    }
+
+    private boolean onlyThrough(VirtualObjectNode object, BlockState state, PhiNode phi, int fieldReferences, HIRBlock merge, boolean backEdge, boolean intoLoop) {
         ObjectState s = state.get(object);
         if (s == null || !s.isVirtual() || s.hasLocks() || s.ensureVirtualized() || state.referencesFromVirtual(object) != fieldReferences) {
             return false;
@@ -58,6 +67,9 @@ final class Identity {
         for (ValueNode alias : analysis.aliasesOf(object)) {
             if (phi != null && GraphUtil.unproxify(alias) == phi) {
                 continue; // the phi (or its exit proxy) may stand for the object in this round of the analysis
+            }
+            if (intoLoop && insideLoop(alias, merge)) {
+                continue;
             }
             for (Node usage : alias.usages()) {
                 if (phi != null && usage == phi) {
@@ -88,6 +100,11 @@ final class Identity {
             }
         }
         return false;
+    }
+
+    private boolean insideLoop(ValueNode node, HIRBlock header) {
+        HIRBlock block = analysis.blockOf(node);
+        return block != null && block.getLoop() != null && block.getLoop().isAncestorOrSelf(header.getLoop());
     }
 
     /** True if {@code usage}, or the node whose frame state it is part of, lies past {@code merge}. */

@@ -59,6 +59,12 @@ final class Loops {
         final Set<PhiNode> realPhis = new LinkedHashSet<>();
         /** Graph phis whose entry and back-edge objects become one new virtual object. */
         final Set<PhiNode> mergedPhis = new LinkedHashSet<>();
+        /** Fields whose entry and back-edge objects become one new virtual object (the loop analog of a merged field). */
+        final Set<FieldSlot> mergedFields = new LinkedHashSet<>();
+        /** Fields that were merged once and then failed: they stay plain field phis. */
+        final Set<FieldSlot> unmergeableFields = new LinkedHashSet<>();
+        /** This round's new object for each merged field. */
+        final Map<VirtualObjectNode, FieldSlot> fieldObjects = new IdentityHashMap<>();
         Cause entryCause = Cause.MERGE;
         /** Set when building the header state already proved an assumption wrong. */
         boolean dirty;
@@ -71,6 +77,39 @@ final class Loops {
                 realAtEntry.add(entryObject);
             }
             dirty = true;
+        }
+
+        /** Gives up on merging the objects of {@code slot}: its field phi gets real inputs from now on. */
+        void unmerge(FieldSlot slot) {
+            mergedFields.remove(slot);
+            unmergeableFields.add(slot);
+            dirty = true;
+        }
+
+        /** The object must be real at entry; a field's merged object cannot be, so its field stops merging. */
+        boolean needRealAtEntry(VirtualObjectNode object) {
+            FieldSlot slot = fieldObjects.get(object);
+            if (slot == null) {
+                return realAtEntry.add(object);
+            }
+            if (mergedFields.contains(slot)) {
+                unmerge(slot);
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Field {@code index} of virtual object {@code holder} (nodes compared by identity: their hash codes change). */
+    private record FieldSlot(VirtualObjectNode holder, int index) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FieldSlot f && f.holder == holder && f.index == index;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(holder) * 31 + index;
         }
     }
 
@@ -91,7 +130,7 @@ final class Loops {
             analysis.processBlock(header, headerState.copy());
             analysis.processRegion(body, loop);
             if (check(loopBegin, entry, headerState, plan, phis) && !plan.dirty) {
-                finish(loopBegin, headerState, phis);
+                finish(loopBegin, headerState, plan, phis);
                 return;
             }
             if (iteration == Analysis.MAX_LOOP_ITERATIONS) {
@@ -110,6 +149,7 @@ final class Loops {
         }
         plan.realPhis.addAll(loopBegin.valuePhis().snapshot());
         plan.mergedPhis.clear();
+        plan.mergedFields.clear();
     }
 
     /** Clears earlier iterations' effects and builds the header state from the entry state and the plan. */
@@ -138,18 +178,7 @@ final class Loops {
                     throw new IllegalStateException("a real phi whose entry object is still virtual: " + phi);
                 }
                 if (plan.mergedPhis.contains(phi)) {
-                    VirtualObjectNode merged = analysis.mergedObject(phi, v);
-                    ObjectState fields = state.get(v);
-                    Map<Integer, ValuePhiNode> fieldPhis = new LinkedHashMap<>();
-                    for (int j = 0; j < fields.entryCount(); j++) {
-                        ValuePhiNode fieldPhi = fieldPhi(loopBegin, header, atEntry, analysis.resolve(fields.entry(j), state));
-                        fieldPhis.put(j, fieldPhi);
-                        fields = fields.withEntry(j, fieldPhi);
-                    }
-                    phis.put(merged, fieldPhis);
-                    state.put(merged, fields);
-                    analysis.decisions().merged(merged, v);
-                    analysis.alias(phi, merged);
+                    analysis.alias(phi, mergedAtHeader(analysis.mergedObject(phi, v), v, state, loopBegin, atEntry, phis));
                 } else {
                     analysis.alias(phi, v);
                 }
@@ -162,6 +191,19 @@ final class Loops {
                     Merges.setPhiInput(atEntry, phi, 0, in);
                 }
             }
+        }
+        plan.fieldObjects.clear();
+        for (FieldSlot slot : new ArrayList<>(plan.mergedFields)) {
+            if (!state.isVirtual(slot.holder())) {
+                continue;
+            }
+            if (!(state.get(slot.holder()).entry(slot.index()) instanceof VirtualObjectNode v) || !entryMergeable(v, state, header)) {
+                plan.unmerge(slot);
+                continue;
+            }
+            VirtualObjectNode merged = mergedAtHeader(analysis.mergedObject(v, v), v, state, loopBegin, atEntry, phis);
+            state.put(slot.holder(), state.get(slot.holder()).withEntry(slot.index(), merged));
+            plan.fieldObjects.put(merged, slot);
         }
         for (VirtualObjectNode object : plan.phiFields.getKeys()) {
             if (!state.isVirtual(object)) {
@@ -178,6 +220,28 @@ final class Loops {
         return state;
     }
 
+    /** A new virtual object standing for {@code entryObject} and its successors around the loop: every field a phi. */
+    private VirtualObjectNode mergedAtHeader(VirtualObjectNode merged, VirtualObjectNode entryObject, BlockState state, LoopBeginNode loopBegin, Effects atEntry,
+                    Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis) {
+        HIRBlock header = analysis.blockOf(loopBegin);
+        ObjectState fields = state.get(entryObject);
+        Map<Integer, ValuePhiNode> fieldPhis = new LinkedHashMap<>();
+        for (int j = 0; j < fields.entryCount(); j++) {
+            ValuePhiNode fieldPhi = fieldPhi(loopBegin, header, atEntry, analysis.resolve(fields.entry(j), state));
+            fieldPhis.put(j, fieldPhi);
+            fields = fields.withEntry(j, fieldPhi);
+        }
+        phis.put(merged, fieldPhis);
+        state.put(merged, fields);
+        analysis.decisions().merged(merged, entryObject);
+        return merged;
+    }
+
+    /** Whether the object a field holds at the loop entry can be the first of a merged field's objects. */
+    private boolean entryMergeable(VirtualObjectNode object, BlockState entry, HIRBlock header) {
+        return entry.isVirtual(object) && !entry.get(object).isPending() && !entry.hasVirtualFields(object) && analysis.identity().onlyThroughFieldIntoLoop(object, entry, header);
+    }
+
     private ValuePhiNode fieldPhi(LoopBeginNode loopBegin, HIRBlock header, Effects atEntry, ValueNode initial) {
         ValuePhiNode phi = new ValuePhiNode(initial.stamp(NodeView.DEFAULT).unrestricted(), loopBegin, initial);
         analysis.created(phi, header);
@@ -187,20 +251,28 @@ final class Loops {
 
     /** The object a merged phi gets around back edge {@code k}, if it can merge with the others; else null. */
     private VirtualObjectNode mergeableBackEdge(PhiNode phi, VirtualObjectNode merged, BlockState end, int k, HIRBlock header) {
-        if (!(analysis.resolve(phi.valueAt(k), end) instanceof VirtualObjectNode back) || !end.isVirtual(back)) {
+        return analysis.resolve(phi.valueAt(k), end) instanceof VirtualObjectNode back ? mergeableBack(back, merged, end, phi, header) : null;
+    }
+
+    /** As {@link #mergeableBackEdge}, for the object a merged field holds at a loop end. */
+    private VirtualObjectNode mergeableBackField(FieldSlot slot, VirtualObjectNode merged, BlockState end, HIRBlock header) {
+        if (!end.isVirtual(slot.holder()) || !(end.get(slot.holder()).entry(slot.index()) instanceof VirtualObjectNode back)) {
+            return null;
+        }
+        return mergeableBack(back, merged, end, null, header);
+    }
+
+    /** {@code back} if it can meet {@code merged} at the header, carried by {@code phi} (or by a field if null). */
+    private VirtualObjectNode mergeableBack(VirtualObjectNode back, VirtualObjectNode merged, BlockState end, PhiNode phi, HIRBlock header) {
+        if (!end.isVirtual(back)) {
             return null;
         }
         if (back == merged) {
             return back;
         }
-        if (!Identity.sameShape(back, merged) || !analysis.identity().onlyThroughPhi(back, end, phi, header, true)) {
+        boolean onlyThrough = phi != null ? analysis.identity().onlyThroughPhi(back, end, phi, header, true) : analysis.identity().onlyThroughField(back, end, header, true);
+        if (!Identity.sameShape(back, merged) || !onlyThrough || end.hasVirtualFields(back)) {
             return null;
-        }
-        ObjectState fields = end.get(back);
-        for (int j = 0; j < fields.entryCount(); j++) {
-            if (fields.entry(j) instanceof VirtualObjectNode nested && end.isVirtual(nested)) {
-                return null;
-            }
         }
         return back;
     }
@@ -218,8 +290,14 @@ final class Loops {
                     stable = false;
                 }
             }
+            for (Map.Entry<VirtualObjectNode, FieldSlot> e : plan.fieldObjects.entrySet()) {
+                if (plan.mergedFields.contains(e.getValue()) && mergeableBackField(e.getValue(), e.getKey(), end, headerBlock) == null) {
+                    plan.unmerge(e.getValue());
+                    stable = false;
+                }
+            }
             for (VirtualObjectNode object : header.objects()) {
-                if (!header.isVirtual(object) || isMerged(object, loopBegin, header, plan)) {
+                if (!header.isVirtual(object) || isMerged(object, loopBegin, header, plan) || plan.fieldObjects.containsKey(object)) {
                     continue;
                 }
                 if (!end.isVirtual(object) || end.get(object).isPending() || !end.get(object).locks().equals(header.get(object).locks())) {
@@ -230,13 +308,21 @@ final class Loops {
                     ValueNode assumed = header.get(object).entry(j);
                     ValueNode actual = end.get(object).entry(j);
                     boolean hasPhi = phis.containsKey(object) && phis.get(object).containsKey(j);
-                    if (actual != assumed && !hasPhi) {
+                    FieldSlot slot = new FieldSlot(object, j);
+                    if (assumed instanceof VirtualObjectNode m && slot.equals(plan.fieldObjects.get(m))) {
+                        continue; // checked above
+                    }
+                    if (actual != assumed && !hasPhi && !plan.unmergeableFields.contains(slot) && assumed instanceof VirtualObjectNode v &&
+                                    actual instanceof VirtualObjectNode && entryMergeable(v, entry, headerBlock) && mergeableBackField(slot, v, end, headerBlock) != null) {
+                        plan.mergedFields.add(slot);
+                        stable = false;
+                    } else if (actual != assumed && !hasPhi) {
                         if (!plan.phiFields.containsKey(object)) {
                             plan.phiFields.put(object, new LinkedHashSet<>());
                         }
                         stable &= !plan.phiFields.get(object).add(j);
                     } else if (hasPhi && assumed instanceof VirtualObjectNode v && header.isVirtual(v)) {
-                        stable &= !plan.realAtEntry.add(v);
+                        stable &= !plan.needRealAtEntry(v);
                     }
                 }
             }
@@ -257,7 +343,7 @@ final class Loops {
         for (Map<Integer, ValuePhiNode> fields : phis.values()) {
             for (ValuePhiNode phi : fields.values()) {
                 if (phi.valueAt(0) instanceof VirtualObjectNode v && header.isVirtual(v)) {
-                    stable &= !plan.realAtEntry.add(v);
+                    stable &= !plan.needRealAtEntry(v);
                 }
             }
         }
@@ -267,7 +353,7 @@ final class Loops {
             BlockState end = analysis.endState(analysis.blockOf(loopBegin.phiPredecessorAt(k)));
             List<ValueNode> needReal = new ArrayList<>();
             for (Map.Entry<VirtualObjectNode, Map<Integer, ValuePhiNode>> e : phis.entrySet()) {
-                VirtualObjectNode source = backSource(loopBegin, header, e.getKey(), end, k);
+                VirtualObjectNode source = backSource(loopBegin, header, plan, e.getKey(), end, k);
                 if (end.isVirtual(source)) {
                     for (int j : e.getValue().keySet()) {
                         needReal.add(end.get(source).entry(j));
@@ -283,7 +369,7 @@ final class Loops {
                 if (analysis.resolve(value, end) instanceof VirtualObjectNode v && end.isVirtual(v)) {
                     for (VirtualObjectNode reached : end.reachableVirtual(v, null)) {
                         if (header.isVirtual(reached)) {
-                            stable &= !plan.realAtEntry.add(reached);
+                            stable &= !plan.needRealAtEntry(reached);
                         }
                     }
                 }
@@ -293,7 +379,11 @@ final class Loops {
     }
 
     /** The object whose fields feed the field phis of {@code object} around back edge {@code k}. */
-    private VirtualObjectNode backSource(LoopBeginNode loopBegin, BlockState header, VirtualObjectNode object, BlockState end, int k) {
+    private VirtualObjectNode backSource(LoopBeginNode loopBegin, BlockState header, Plan plan, VirtualObjectNode object, BlockState end, int k) {
+        FieldSlot slot = plan.fieldObjects.get(object);
+        if (slot != null && end.isVirtual(slot.holder()) && end.get(slot.holder()).entry(slot.index()) instanceof VirtualObjectNode back) {
+            return back;
+        }
         for (PhiNode phi : loopBegin.valuePhis()) {
             if (analysis.resolve(phi, header) == object && analysis.resolve(phi.valueAt(k), end) instanceof VirtualObjectNode back) {
                 return back;
@@ -312,21 +402,17 @@ final class Loops {
     }
 
     /** Fills in the back-edge inputs of phis, materializing at a loop end what a phi needs real. */
-    private void finish(LoopBeginNode loopBegin, BlockState header, Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis) {
+    private void finish(LoopBeginNode loopBegin, BlockState header, Plan plan, Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis) {
         Effects effects = backEdgeEffects(loopBegin);
         for (int k = 1; k < loopBegin.phiPredecessorCount(); k++) {
             HIRBlock endBlock = analysis.blockOf(loopBegin.phiPredecessorAt(k));
             BlockState end = analysis.endState(endBlock).copy();
             Map<VirtualObjectNode, VirtualObjectNode> backObjects = new IdentityHashMap<>();
-            for (PhiNode phi : loopBegin.valuePhis()) {
-                if (analysis.resolve(phi, header) instanceof VirtualObjectNode merged && phis.containsKey(merged)) {
-                    if (analysis.resolve(phi.valueAt(k), end) instanceof VirtualObjectNode back && back != merged) {
-                        backObjects.put(merged, back);
-                    }
-                }
+            for (VirtualObjectNode object : phis.keySet()) {
+                backObjects.put(object, backSource(loopBegin, header, plan, object, end, k));
             }
             for (Map.Entry<VirtualObjectNode, Map<Integer, ValuePhiNode>> e : phis.entrySet()) {
-                VirtualObjectNode source = backObjects.getOrDefault(e.getKey(), e.getKey());
+                VirtualObjectNode source = backObjects.get(e.getKey());
                 for (Map.Entry<Integer, ValuePhiNode> field : e.getValue().entrySet()) {
                     ValueNode value = real(end.get(source).entry(field.getKey()), end, effects, endBlock, loopBegin);
                     ValuePhiNode phi = field.getValue();

@@ -388,7 +388,7 @@ final class Merges {
         VirtualObjectNode[] inputs = new VirtualObjectNode[states.length];
         for (int i = 0; i < states.length; i++) {
             if (!(states[i].get(object).entry(j) instanceof VirtualObjectNode v) || !states[i].isVirtual(v) || !Identity.sameShape(v, inputs[0] == null ? v : inputs[0]) ||
-                            !analysis.identity().onlyThroughField(v, states[i], mergeBlock) || states[i].hasVirtualFields(v)) {
+                            !analysis.identity().onlyThroughField(v, states[i], mergeBlock, false) || states[i].hasVirtualFields(v)) {
                 return null;
             }
             inputs[i] = v;

@@ -47,7 +47,9 @@ public record Materialization(List<Frame> at, Cause cause, String detail, Alloca
         /** Used by a node that does not take part in escape analysis. */
         NOT_VIRTUALIZABLE("used by a node that cannot take virtual objects"),
         /** Referenced from an object that was materialized (see {@code holder}). */
-        HOLDER_ESCAPED("its holder escaped");
+        HOLDER_ESCAPED("its holder escaped"),
+        /** The analysis went over its work or memory budget and changed nothing (the limit is the detail). */
+        BUDGET("analysis budget exhausted");
 
         public final String text;
 

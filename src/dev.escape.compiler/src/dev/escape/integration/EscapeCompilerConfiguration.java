@@ -36,6 +36,10 @@ public final class EscapeCompilerConfiguration extends CommunityCompilerConfigur
             // Graal reports an exception here as a failed configuration, with this message.
             default -> throw new IllegalArgumentException("-Djdk.graal.EscapeAnalysis must be escape or graal, not " + EscapeOptions.EscapeAnalysis.getValue(options));
         };
+        if (EscapeOptions.EscapeReport.getValue(options) == null && EscapeOptions.EscapeDumpPath.getValue(options) == null) {
+            // Nobody reads the decisions: keeping them would cost compile time and grow without bound.
+            return new EscapePhase(analysis, filter, null, null);
+        }
         return new EscapePhase(analysis, filter, log::add, log::skip);
     }
 }

@@ -25,7 +25,11 @@ public final class EscapeOptionDescriptors implements OptionDescriptors {
                     describe("EscapeSourcePath", EscapeOptions.EscapeSourcePath, "Source directories (separated like a class path) where the report finds the source line of each allocation."),
                     describe("EscapeDumpPath", EscapeOptions.EscapeDumpPath, "Directory for BGV files (one per compilation) whose allocation nodes carry escape's decisions."),
                     describe("EscapeReportInterval", EscapeOptions.EscapeReportInterval, Integer.class, "Also rewrite the report every this many seconds while the program runs (0: only at exit)."),
-                    describe("EscapeAnalysisRounds", EscapeOptions.EscapeAnalysisRounds, Integer.class, "Rounds of escape's own analysis, with canonicalization between them; a round runs only if the previous one changed the graph (default 2, like Graal's EscapeAnalysisIterations)."));
+                    describe("EscapeAnalysisRounds", EscapeOptions.EscapeAnalysisRounds, Integer.class, "Rounds of escape's own analysis, with canonicalization between them; another runs only while the canonicalization after the last one simplified something (default 2, like Graal's EscapeAnalysisIterations)."),
+                    describe("EscapeAnalysisBudget", EscapeOptions.EscapeAnalysisBudget, Integer.class,
+                                    "Work units (nodes visited plus object states carried into blocks, loop rounds included) escape's analysis may spend on one compilation; past it the method keeps every allocation."),
+                    describe("EscapeMaxVirtualObjects", EscapeOptions.EscapeMaxVirtualObjects, Integer.class,
+                                    "Objects escape's analysis may track at once at one point of a method; past it the method keeps every allocation."));
 
     private static OptionDescriptor describe(String name, OptionKey<String> key, String help) {
         return describe(name, key, String.class, help);

@@ -2,8 +2,10 @@ package dev.escape.integration;
 
 import org.graalvm.collections.EconomicMap;
 
+import dev.escape.analysis.Budget;
 import dev.escape.report.ReportFormat;
 import jdk.graal.compiler.options.OptionKey;
+import jdk.graal.compiler.options.OptionValues;
 
 /**
  * escape's options, set like Graal's own: {@code -Djdk.graal.EscapeReport=text}. They are
@@ -43,16 +45,34 @@ public final class EscapeOptions {
      * each round analyzes the graph the previous one left after canonicalization, and rounds stop
      * early once one changes nothing.
      */
-    public static final OptionKey<Integer> EscapeAnalysisRounds = new OptionKey<>(2) {
-        @Override
-        protected void onValueUpdate(EconomicMap<OptionKey<?>, Object> values, Integer oldValue, Integer newValue) {
-            if (newValue != null && newValue < 1) {
-                throw new IllegalArgumentException("EscapeAnalysisRounds must be at least 1, not " + newValue);
-            }
-        }
-    };
+    public static final OptionKey<Integer> EscapeAnalysisRounds = positive("EscapeAnalysisRounds", 2);
     /** Directories (path-separator separated) where reports look up the source line of each site. */
     public static final OptionKey<String> EscapeSourcePath = new OptionKey<>(null);
     /** Directory for BGV dumps with escape's decisions on the nodes; unset for none. */
     public static final OptionKey<String> EscapeDumpPath = new OptionKey<>(null);
+    /**
+     * Work units ({@link Budget}: nodes visited plus object states carried into blocks, loop
+     * rounds included) escape's analysis may spend on one compilation; past it the analysis
+     * stops and the method keeps every allocation, with cause BUDGET.
+     */
+    public static final OptionKey<Integer> EscapeAnalysisBudget = positive("EscapeAnalysisBudget", 1_000_000);
+    /** Objects one block state of escape's analysis may track at once; past it, as above. */
+    public static final OptionKey<Integer> EscapeMaxVirtualObjects = positive("EscapeMaxVirtualObjects", 1_000);
+
+    /** The budget of one compilation with {@code options}. */
+    public static Budget budget(OptionValues options) {
+        return new Budget(EscapeAnalysisBudget.getValue(options), EscapeMaxVirtualObjects.getValue(options));
+    }
+
+    /** An integer option that must be at least 1 (Graal reports the error and the VM does not start). */
+    private static OptionKey<Integer> positive(String name, int defaultValue) {
+        return new OptionKey<>(defaultValue) {
+            @Override
+            protected void onValueUpdate(EconomicMap<OptionKey<?>, Object> values, Integer oldValue, Integer newValue) {
+                if (newValue == null || newValue < 1) {
+                    throw new IllegalArgumentException(name + " must be at least 1, not " + newValue);
+                }
+            }
+        };
+    }
 }

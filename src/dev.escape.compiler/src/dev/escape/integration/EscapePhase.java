@@ -10,6 +10,7 @@ import dev.escape.decisions.GraphComparison;
 import dev.escape.decisions.SiteDecision;
 import dev.escape.dumps.EscapeDumper;
 import jdk.graal.compiler.core.common.CompilationIdentifier;
+import jdk.vm.ci.code.BailoutException;
 import jdk.graal.compiler.debug.MethodFilter;
 import jdk.graal.compiler.nodes.GraphState;
 import jdk.graal.compiler.nodes.GraphState.StageFlag;
@@ -30,8 +31,9 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
 
     /**
      * @param filter compilations to record, or null for all
-     * @param sink receives the record of each compilation that matches {@code filter}
-     * @param skipped told of each compilation that does not
+     * @param sink receives the record of each compilation that matches {@code filter}, or null to
+     *            record nothing (then the analysis runs alone)
+     * @param skipped told of each compilation that does not match
      */
     public EscapePhase(EscapeAnalysis analysis, MethodFilter filter, Consumer<CompilationRecord> sink, Runnable skipped) {
         this.analysis = analysis;
@@ -57,6 +59,10 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
 
     @Override
     protected void run(StructuredGraph graph, CoreProviders context) {
+        if (sink == null) {
+            analysis.apply(graph, context);
+            return;
+        }
         boolean record = graph.method() != null && (filter == null || filter.matches(graph.method()));
         if (!record) {
             skipped.run();
@@ -65,13 +71,27 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
         }
         Census before = Census.of(graph);
         EscapeDumper.Before dump = EscapeDumper.before(graph);
-        EscapeAnalysis.Outcome outcome = analysis.apply(graph, context);
+        EscapeAnalysis.Outcome outcome;
+        try {
+            outcome = analysis.apply(graph, context);
+        } catch (BailoutException e) {
+            // The compilation ends here; the report must still show that escape cost it.
+            sink.accept(record(graph, analysis.name(), BAILOUT + e.getMessage(), before, before, List.of()));
+            throw e;
+        }
         Census after = Census.of(graph);
         List<SiteDecision> sites = outcome.decisions() != null ? outcome.decisions().decide(before, after) : GraphComparison.decide(before, after, outcome.analysis());
-        CompilationRecord result = new CompilationRecord(graph.method().format("%H.%n(%p)"), graph.compilationId().toString(CompilationIdentifier.Verbosity.ID),
-                        outcome.analysis(), outcome.fallback(), before.counts(), after.counts(), sites);
+        CompilationRecord result = record(graph, outcome.analysis(), outcome.fallback(), before, after, sites);
         sink.accept(result);
         EscapeDumper.after(dump, graph, result);
+    }
+
+    /** How the fallback of a compilation that the analysis ended with a bailout starts. */
+    public static final String BAILOUT = "bailout: ";
+
+    private static CompilationRecord record(StructuredGraph graph, String analysis, String fallback, Census before, Census after, List<SiteDecision> sites) {
+        return new CompilationRecord(graph.method().format("%H.%n(%p)"), graph.compilationId().toString(CompilationIdentifier.Verbosity.ID), analysis, fallback,
+                        before.counts(), after.counts(), sites);
     }
 
     @Override

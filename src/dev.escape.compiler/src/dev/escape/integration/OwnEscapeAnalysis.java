@@ -3,6 +3,7 @@ package dev.escape.integration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.escape.analysis.Analysis;
+import dev.escape.analysis.Budget;
 import dev.escape.analysis.Decisions;
 import dev.escape.analysis.GraphCheck;
 import dev.escape.analysis.Unsupported;
@@ -21,8 +22,10 @@ import jdk.graal.compiler.phases.schedule.SchedulePhase.SchedulingStrategy;
 /**
  * escape's own partial escape analysis ({@link Analysis}), with Graal's phase as the safety net:
  * when the analysis meets something it does not handle it says so before touching the graph, and
- * the graph goes to {@link StockEscapeAnalysis}; the fallback and its reason are recorded. It
- * runs in up to {@link EscapeOptions#EscapeAnalysisRounds} rounds.
+ * the graph goes to {@link StockEscapeAnalysis}; the fallback and its reason are recorded. An
+ * analysis that goes over its {@link Budget} leaves the graph as it is, every allocation kept
+ * with cause {@code BUDGET}. It runs in up to {@link EscapeOptions#EscapeAnalysisRounds} rounds,
+ * which share one budget.
  */
 public final class OwnEscapeAnalysis implements EscapeAnalysis {
     /** Graphs handed to Graal's phase in this VM (reports show it; tests assert on it). */
@@ -51,6 +54,7 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
     @Override
     public Outcome apply(StructuredGraph graph, CoreProviders context) {
         int rounds = EscapeOptions.EscapeAnalysisRounds.getValue(graph.getOptions());
+        Budget budget = EscapeOptions.budget(graph.getOptions());
         Decisions first = null;
         for (int round = 0; round < rounds; round++) {
             if (round > 0 && !graph.hasVirtualizableAllocation()) {
@@ -59,15 +63,19 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
             Decisions decisions = new Decisions();
             Analysis analysis;
             try {
-                analysis = analyze(graph, context, decisions);
+                analysis = analyze(graph, context, decisions, budget);
             } catch (RuntimeException | AssertionError | GraalError e) {
-                if (first == null) {
+                if (first == null && e instanceof Budget.Exhausted limit) {
+                    // Nothing changed yet: the method keeps every allocation (Budget says why not Graal's phase).
+                    decisions.stopped(limit);
+                    return new Outcome(name(), null, decisions);
+                } else if (first == null) {
                     // A bug of ours must cost an optimization, never the compilation.
                     return fallBack(graph, context, e instanceof Unsupported ? e.getMessage() : "analysis failed: " + e);
                 }
-                // Nothing touched the graph yet, which the earlier rounds left consistent and
-                // explained. Graal's phase would also be correct here, but its changes would have no
-                // reasons, so the earlier rounds' result stands.
+                // Unsupported, over budget or a bug in a later round: nothing touched the graph yet,
+                // which the earlier rounds left consistent and explained. Graal's phase would also be
+                // correct here, but its changes would have no reasons: the earlier rounds' result stands.
                 break;
             }
             if (!analysis.hasEffects()) {
@@ -88,11 +96,11 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
     }
 
     @SuppressWarnings("try")
-    private static Analysis analyze(StructuredGraph graph, CoreProviders context, Decisions decisions) {
+    private static Analysis analyze(StructuredGraph graph, CoreProviders context, Decisions decisions, Budget budget) {
         DebugContext debug = graph.getDebug();
         try (DebugContext.Scope s = debug.scope("EscapeAnalysis")) {
             SchedulePhase.runWithoutContextOptimizations(graph, SchedulingStrategy.EARLIEST);
-            Analysis analysis = new Analysis(graph, context, graph.getLastSchedule(), decisions);
+            Analysis analysis = new Analysis(graph, context, graph.getLastSchedule(), decisions, budget);
             analysis.run();
             return analysis;
         }

@@ -60,6 +60,11 @@ public record Report(List<MethodReport> methods, int compilations, String filter
         return "no compiled method matched --methods=" + filter;
     }
 
+    /** Compilations in which escape's own analysis did not run to the end (fallback or bailout). */
+    public long fallbacks() {
+        return methods.stream().flatMap(m -> m.compilations().stream()).filter(c -> c.fallback() != null).count();
+    }
+
     public List<SiteDecision> allSites() {
         return methods.stream().flatMap(m -> m.compilations().stream()).flatMap(c -> c.sites().stream()).toList();
     }

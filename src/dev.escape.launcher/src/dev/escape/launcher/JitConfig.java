@@ -64,8 +64,6 @@ public enum JitConfig {
                     flags.add("--add-exports=jdk.internal.vm.ci/" + pkg + "=" + Distribution.COMPILER_MODULE);
                 }
                 flags.add("-Djdk.graal.CompilerConfiguration=escape");
-                // Decisions name the source position of each allocation, also inside inlined code.
-                flags.add("-Djdk.graal.TrackNodeSourcePosition=true");
             }
             default -> {
             }

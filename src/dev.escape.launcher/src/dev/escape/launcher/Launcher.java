@@ -88,6 +88,11 @@ public final class Launcher {
             prepareDumpDir(options.dumpDir());
             flags.addAll(dumpFlags(options.dumpDir(), options.methods()));
         }
+        if (options.reportFormat() != null || options.dumpDir() != null) {
+            // Decisions name the source position of each allocation, also inside inlined code. Only
+            // then: tracking positions costs every compilation time and memory.
+            flags.add("-Djdk.graal.TrackNodeSourcePosition=true");
+        }
         return writeArgfile(root.resolve("build/args"), flags);
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.escape.decisions.AllocationSite;
 import dev.escape.decisions.Materialization;
 import dev.escape.decisions.SiteDecision;
+import dev.escape.integration.EscapeOptions;
 import dev.escape.test.corpus.Deopts;
 import dev.escape.test.corpus.Expect;
 import dev.escape.test.harness.Checks;
@@ -27,13 +28,14 @@ import dev.escape.test.harness.CorpusInputs;
 import dev.escape.test.harness.CorpusMethods;
 import dev.escape.test.harness.GraalHarness;
 import dev.escape.test.harness.Slot;
+import jdk.graal.compiler.options.OptionValues;
 
 /**
  * The corpus of issue 3: every method of dev.escape.test.corpus with {@code @Inputs} but the
- * forced deopts (DeoptTest), one parameterized test per property so that one
- * failure does not hide another: escape's own analysis ran (no fallback), left no more allocations
- * than Graal's phase, the code computes what the interpreter computes, and kept allocations are
- * kept for the expected reason ({@link Expect}).
+ * forced deopts (DeoptTest), one parameterized test per property so that one failure does not
+ * hide another: escape's own analysis ran (no fallback, within a tenth of its limits), left no
+ * more allocations than Graal's phase, the code computes what the interpreter computes, and kept
+ * allocations are kept for the expected reason ({@link Expect}).
  */
 class CorpusTest {
     /**
@@ -57,8 +59,16 @@ class CorpusTest {
         return corpus().filter(a -> ((Method) a.get()[1]).isAnnotationPresent(Expect.class));
     }
 
+    /**
+     * escape's analysis runs with a tenth of its default limits: a corpus method that comes near
+     * them is cut off (every site kept with cause BUDGET) and fails {@link #noFallback}.
+     */
+    private static final OptionValues TENTH_OF_LIMITS = new OptionValues(GraalHarness.options(),
+                    EscapeOptions.EscapeAnalysisBudget, EscapeOptions.EscapeAnalysisBudget.getDefaultValue() / 10,
+                    EscapeOptions.EscapeMaxVirtualObjects, EscapeOptions.EscapeMaxVirtualObjects.getDefaultValue() / 10);
+
     private static Pair compiled(Method m) {
-        return COMPILED.computeIfAbsent(m, k -> new Pair(GraalHarness.compile(k, Slot.ESCAPE), GraalHarness.compile(k, Slot.GRAAL)));
+        return COMPILED.computeIfAbsent(m, k -> new Pair(GraalHarness.compile(k, Slot.ESCAPE, TENTH_OF_LIMITS), GraalHarness.compile(k, Slot.GRAAL)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,6 +78,7 @@ class CorpusTest {
             Compiled ours = compiled(m).ours();
             assertEquals(null, ours.record().fallback(), () -> "escape's analysis fell back to Graal's phase");
             assertEquals("escape", ours.record().analysis());
+            assertFalse(Checks.cutOffByBudget(ours), () -> "escape's analysis went over a tenth of its limits:\n" + Checks.describe(ours));
         });
     }
 

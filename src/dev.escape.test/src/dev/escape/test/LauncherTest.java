@@ -83,6 +83,31 @@ class LauncherTest {
     }
 
     @Test
+    void sourcePositionsAreTrackedOnlyWhenAReportOrDumpAsksForThem(@TempDir Path tmp) throws Exception {
+        String track = "-Djdk.graal.TrackNodeSourcePosition=true";
+        assertFalse(planned("--config=escape").contains(track));
+        assertTrue(planned("--config=escape", "--report", "--report-file=" + tmp.resolve("r.txt")).contains(track));
+        assertTrue(planned("--config=escape", "--dump=" + tmp.resolve("dumps"), "--methods=Foo.*").contains(track));
+    }
+
+    /** The JVM flags the launcher plans for {@code options} (the argfile of {@code Launcher plan}). */
+    private static List<String> planned(String... options) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.out;
+        System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            List<String> args = new java.util.ArrayList<>(List.of("plan", ChildProcess.ROOT.toString()));
+            args.addAll(List.of(options));
+            args.add("Main");
+            dev.escape.launcher.Launcher.main(args.toArray(String[]::new));
+        } finally {
+            System.setOut(saved);
+        }
+        String argfile = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).trim().split(" ", 2)[1];
+        return Files.readAllLines(Path.of(argfile));
+    }
+
+    @Test
     void unknownConfigIsOneLineAndExitTwo() {
         assertOneLineError(ChildProcess.escape("java", "--config=c3", "-version"), "escape: unknown --config 'c3'");
     }

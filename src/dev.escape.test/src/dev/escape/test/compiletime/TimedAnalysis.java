@@ -14,8 +14,11 @@ import jdk.graal.compiler.nodes.spi.CoreProviders;
  */
 final class TimedAnalysis implements EscapeAnalysis {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** HotSpot's bean also counts the bytes a thread allocates. */
+    private static final com.sun.management.ThreadMXBean ALLOCATIONS = (com.sun.management.ThreadMXBean) THREADS;
     private final EscapeAnalysis delegate;
     private long nanos;
+    private long bytes;
     private boolean fellBack;
 
     TimedAnalysis(EscapeAnalysis delegate) {
@@ -30,13 +33,20 @@ final class TimedAnalysis implements EscapeAnalysis {
     @Override
     public Outcome apply(StructuredGraph graph, CoreProviders context) {
         long start = THREADS.getCurrentThreadCpuTime();
+        long allocatedBefore = ALLOCATIONS.getCurrentThreadAllocatedBytes();
         try {
             Outcome outcome = delegate.apply(graph, context);
             fellBack |= outcome.fallback() != null;
             return outcome;
         } finally {
             nanos += THREADS.getCurrentThreadCpuTime() - start;
+            bytes += ALLOCATIONS.getCurrentThreadAllocatedBytes() - allocatedBefore;
         }
+    }
+
+    /** Bytes this thread allocated in {@link #apply} so far (all calls): the analysis's garbage and what it keeps. */
+    long bytes() {
+        return bytes;
     }
 
     /** CPU time spent in {@link #apply} so far (all calls), in nanoseconds. */

@@ -317,4 +317,21 @@ public final class Deopts {
         Object[] back = (Object[]) ((Shapes.Pair) arr[0]).first;
         return (back == arr ? 100 : 0) + ((Box) back[1]).value;
     }
+
+    /** A deopt inside a loop whose carried field holds a fresh object each iteration (a merged field). */
+    @Inputs({"0", "3", "-1"})
+    static int inLoopWithMergedField(int n) {
+        Box outer = new Box(0);
+        outer.next = new Box(-1);
+        int limit = n < 0 ? 5 : n;
+        for (int i = 0; i < limit; i++) {
+            outer.next = new Box(outer.next.value + i);
+            if (n < 0 && i == 2) {
+                GraalDirectives.deoptimizeAndInvalidate();
+            }
+            outer.value += outer.next.value;
+        }
+        compiled = GraalDirectives.inCompiledCode();
+        return outer.value * 100 + outer.next.value;
+    }
 }

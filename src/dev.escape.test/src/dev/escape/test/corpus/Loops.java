@@ -177,7 +177,12 @@ public final class Loops {
         return b.value;
     }
 
+    /**
+     * A field replaced by a fresh object in every iteration: the header sees one new virtual
+     * object whose fields are phis (Graal makes both boxes real: 2 allocations a call).
+     */
     @Inputs({"0", "1", "6"})
+    @BeyondGraal({"6"})
     static int nestedObjectReplacedEachIteration(int n) {
         Box outer = new Box(0);
         outer.next = new Box(-1);
@@ -242,5 +247,47 @@ public final class Loops {
             x.value += 10;
         }
         return x.value * 100 + y.value;
+    }
+
+    /** The object of a merged loop-carried field escapes in one iteration: made real there only. */
+    @Inputs({"0", "2", "3", "6"})
+    static int mergedFieldObjectEscapesOnce(int n) {
+        Box outer = new Box(0);
+        outer.next = new Box(7);
+        for (int i = 0; i < n; i++) {
+            if (i == 2) {
+                Negative.sink = outer.next;
+            }
+            outer.next = new Box(outer.next.value * 2 + i);
+        }
+        return outer.next.value + (Negative.sink == outer.next ? 1000 : 0);
+    }
+
+    /** The previous iteration's object is kept in a second field: the field cannot merge and gets real objects. */
+    @Inputs({"0", "1", "5"})
+    static int previousFieldObjectKept(int n) {
+        Box outer = new Box(0);
+        Box keep = new Box(0);
+        outer.next = new Box(1);
+        for (int i = 0; i < n; i++) {
+            keep.next = outer.next;
+            outer.next = new Box(outer.next.value + i);
+        }
+        return outer.next.value * 10 + (keep.next == null ? -1 : keep.next.value);
+    }
+
+    /** Two fields replaced each iteration, one by the other's old object: a chain of two. */
+    @Inputs({"0", "1", "4"})
+    static int twoFieldsShiftedEachIteration(int n) {
+        Box outer = new Box(0);
+        Box tail = new Box(0);
+        outer.next = new Box(1);
+        tail.next = new Box(2);
+        for (int i = 0; i < n; i++) {
+            Box fresh = new Box(outer.next.value + tail.next.value);
+            tail.next = outer.next;
+            outer.next = fresh;
+        }
+        return outer.next.value * 100 + tail.next.value;
     }
 }

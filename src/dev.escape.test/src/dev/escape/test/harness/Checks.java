@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.escape.decisions.Materialization;
 import dev.escape.decisions.SiteDecision;
 
 /** Assertions shared by the library-mode tests. */
@@ -34,6 +35,11 @@ public final class Checks {
     /** escape's analysis left no more allocation nodes than Graal's phase on the same method. */
     public static void noMoreAllocationsThanGraal(Compiled ours, Compiled graal) {
         assertTrue(ours.allocations() <= graal.allocations(), () -> "escape left " + ours.record().after() + " vs graal " + graal.record().after() + "\n" + describe(ours));
+    }
+
+    /** Whether escape's analysis went over its budget (and so kept every allocation) in this compilation. */
+    public static boolean cutOffByBudget(Compiled c) {
+        return c.sites().stream().flatMap(s -> s.materializations().stream()).anyMatch(m -> m.cause() == Materialization.Cause.BUDGET);
     }
 
     /** The sites of a compilation, one line each. */

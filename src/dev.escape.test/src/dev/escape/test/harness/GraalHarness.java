@@ -64,7 +64,8 @@ public final class GraalHarness {
         return compile(method, slot, UnaryOperator.identity(), options);
     }
 
-    private static Compiled compile(Method method, Slot slot, UnaryOperator<EscapeAnalysis> wrap, OptionValues options) {
+    /** With the slot's analysis wrapped and {@code options} for the graph (e.g. to time it under escape's limits). */
+    public static Compiled compile(Method method, Slot slot, UnaryOperator<EscapeAnalysis> wrap, OptionValues options) {
         method.setAccessible(true);
         ResolvedJavaMethod resolved = BACKEND.getProviders().getMetaAccess().lookupJavaMethod(method);
         AtomicReference<CompilationRecord> record = new AtomicReference<>();

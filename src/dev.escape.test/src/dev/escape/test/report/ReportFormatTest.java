@@ -15,6 +15,7 @@ import org.w3c.dom.Element;
 import dev.escape.decisions.CompilationRecord;
 import dev.escape.integration.EscapeOptionDescriptors;
 import dev.escape.integration.EscapeOptions;
+import dev.escape.integration.EscapePhase;
 import dev.escape.launcher.LaunchOptions;
 import dev.escape.launcher.ReportPlaceholder;
 import dev.escape.report.ReportFormat;
@@ -50,6 +51,17 @@ class ReportFormatTest {
             assertTrue(text.contains("no compiled method matched --methods=Nope.*"), format + ":\n" + text);
         }
         assertEquals(true, MiniJson.asObject(MiniJson.parse(Reports.render(ReportFormat.JSON, List.of(), "Nope.*", SourceLines.none()))).get("noMethodMatched"));
+    }
+
+    @Test
+    void textReportCountsCompilationsThatDidNotRunEscapesAnalysisToTheEnd() {
+        CompilationRecord ran = Reports.compile("localPoint");
+        CompilationRecord bailedOut = new CompilationRecord(ran.method(), "HotSpotCompilation-2", ran.analysis(), EscapePhase.BAILOUT + "escape analysis could not finish its changes",
+                        ran.before(), ran.before(), List.of());
+        String text = Reports.render(ReportFormat.TEXT, List.of(ran, bailedOut), null, SourceLines.none());
+        assertTrue(text.contains("\n1 compilations without escape's own analysis to the end (see 'fallback:' below)\n"), text);
+        assertTrue(text.contains("(fallback: bailout: escape analysis could not finish its changes)"), text);
+        assertTrue(!Reports.render(ReportFormat.TEXT, List.of(ran), null, SourceLines.none()).contains("without escape's own analysis"));
     }
 
     @Test
