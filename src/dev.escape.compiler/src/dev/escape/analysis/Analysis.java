@@ -469,6 +469,14 @@ public final class Analysis {
             return createdIn.get(value);
         }
         if (value.isAlive() && value.graph() == graph && !value.isDeleted()) {
+            // The schedule places neither phis nor proxies: they belong to their merge or loop exit
+            // (missing them here would let a loop phi be used after its loop without a proxy).
+            if (value instanceof PhiNode phi) {
+                return blockOf(phi.merge());
+            }
+            if (value instanceof ProxyNode proxy) {
+                return blockOf(proxy.proxyPoint());
+            }
             return schedule.getNodeToBlockMap().isNew(value) ? null : schedule.getNodeToBlockMap().get(value);
         }
         return null;
