@@ -47,6 +47,7 @@ import jdk.graal.compiler.nodes.NodeView;
 import jdk.graal.compiler.nodes.java.LoadFieldNode;
 import jdk.graal.compiler.nodes.VirtualState;
 import jdk.graal.compiler.nodes.cfg.HIRBlock;
+import jdk.graal.compiler.nodes.java.MonitorEnterNode;
 import jdk.graal.compiler.nodes.java.MonitorIdNode;
 import jdk.graal.compiler.nodes.spi.CoreProviders;
 import jdk.graal.compiler.nodes.spi.Virtualizable;
@@ -73,6 +74,8 @@ public final class Analysis {
     private final StructuredGraph graph;
     private final CoreProviders providers;
     private final ScheduleResult schedule;
+    /** Monitors must be entered in nesting order (see {@link LockOrder}). */
+    private final boolean strictLockOrder;
     private final Decisions decisions;
     private final Tool tool;
 
@@ -95,6 +98,7 @@ public final class Analysis {
     public Analysis(StructuredGraph graph, CoreProviders providers, ScheduleResult schedule, Decisions decisions) {
         this.graph = graph;
         this.providers = providers;
+        this.strictLockOrder = providers.getPlatformConfigurationProvider() != null && providers.getPlatformConfigurationProvider().requiresStrictLockOrder();
         this.schedule = schedule;
         this.decisions = decisions;
         this.tool = new Tool(this, graph.getOptions(), graph.getDebug());
@@ -273,6 +277,14 @@ public final class Analysis {
         if (node instanceof Invoke invoke) {
             // Arguments are inputs of the (floating, early scheduled) call target: objects escape at the call.
             ensureRealInputs(invoke.callTarget(), here, state, effects);
+        }
+        if (strictLockOrder && node instanceof MonitorEnterNode enter) {
+            // A lock entered for real: the outer locks that virtual objects hold are entered first.
+            for (VirtualObjectNode outer : LockOrder.outerLocks(state, enter.getMonitorId().getLockDepth(), List.of())) {
+                if (state.get(outer).isVirtual()) {
+                    materialize(outer, state, effects, here, node, Cause.MONITOR);
+                }
+            }
         }
         ensureRealInputs(node, here, state, effects);
         frameStates.process(node, state, effects);
@@ -499,6 +511,7 @@ public final class Analysis {
         }
         EconomicMap<VirtualObjectNode, VirtualObjectNode> holders = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
         List<VirtualObjectNode> objects = state.reachableVirtual(object, holders);
+        List<VirtualObjectNode> lockOrdered = strictLockOrder ? LockOrder.addOuterLocks(state, objects, holders) : List.of();
         EconomicMap<VirtualObjectNode, ObjectState> committed = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
         List<AllocatedObjectNode> allocated = new ArrayList<>();
         HIRBlock block = blockOf(position);
@@ -516,7 +529,7 @@ public final class Analysis {
             }
             state.put(o, ObjectState.materialized(representation));
             created(representation, block);
-            effects.add(decisions.materialized(o, holders.get(o), position, user, cause));
+            effects.add(decisions.materialized(o, holders.get(o), position, user, lockOrdered.contains(o) ? Cause.MONITOR : cause));
         }
         if (committed.isEmpty()) {
             return;

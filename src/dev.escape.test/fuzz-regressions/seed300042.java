@@ -1,6 +1,9 @@
 // Found by ./escape fuzz --seeds=1 --start=300042, then reduced:
 //   m300042 [ESCAPE]: compilation threw jdk.graal.compiler.debug.GraalError: failed guarantee: locks are disordered: 187|MonitorEnter
 //   	at [187|MonitorEnter { stamp=void, isSynthetic=true, biasable=true,  }]
+// Cause (fixed): o1's lock stayed virtual while the lock on the (constant, real) Integer was entered
+// for real; o1's materialization then entered the outer lock after the inner one, which HotSpot's
+// lightweight locking (strict lock order) forbids. See LockOrder.
 final class Fuzz {
     static Object sink;
     static long counter;
