@@ -47,6 +47,7 @@ import jdk.graal.compiler.nodes.NodeView;
 import jdk.graal.compiler.nodes.java.LoadFieldNode;
 import jdk.graal.compiler.nodes.VirtualState;
 import jdk.graal.compiler.nodes.cfg.HIRBlock;
+import jdk.graal.compiler.nodes.java.MonitorEnterNode;
 import jdk.graal.compiler.nodes.java.MonitorIdNode;
 import jdk.graal.compiler.nodes.spi.CoreProviders;
 import jdk.graal.compiler.nodes.spi.Virtualizable;
@@ -73,6 +74,8 @@ public final class Analysis {
     private final StructuredGraph graph;
     private final CoreProviders providers;
     private final ScheduleResult schedule;
+    /** Monitors must be entered in nesting order (see {@link LockOrder}). */
+    private final boolean strictLockOrder;
     private final Decisions decisions;
     private final Tool tool;
     private final Budget budget;
@@ -97,6 +100,7 @@ public final class Analysis {
         this.graph = graph;
         this.budget = budget;
         this.providers = providers;
+        this.strictLockOrder = providers.getPlatformConfigurationProvider() != null && providers.getPlatformConfigurationProvider().requiresStrictLockOrder();
         this.schedule = schedule;
         this.decisions = decisions;
         this.tool = new Tool(this, graph.getOptions(), graph.getDebug());
@@ -279,6 +283,14 @@ public final class Analysis {
         if (node instanceof Invoke invoke) {
             // Arguments are inputs of the (floating, early scheduled) call target: objects escape at the call.
             ensureRealInputs(invoke.callTarget(), here, state, effects);
+        }
+        if (strictLockOrder && node instanceof MonitorEnterNode enter) {
+            // A lock entered for real: the outer locks that virtual objects hold are entered first.
+            for (VirtualObjectNode outer : LockOrder.outerLocks(state, enter.getMonitorId().getLockDepth(), List.of())) {
+                if (state.get(outer).isVirtual()) {
+                    materialize(outer, state, effects, here, node, Cause.MONITOR);
+                }
+            }
         }
         ensureRealInputs(node, here, state, effects);
         frameStates.process(node, state, effects);
@@ -475,6 +487,14 @@ public final class Analysis {
             return createdIn.get(value);
         }
         if (value.isAlive() && value.graph() == graph && !value.isDeleted()) {
+            // The schedule places neither phis nor proxies: they belong to their merge or loop exit
+            // (missing them here would let a loop phi be used after its loop without a proxy).
+            if (value instanceof PhiNode phi) {
+                return blockOf(phi.merge());
+            }
+            if (value instanceof ProxyNode proxy) {
+                return blockOf(proxy.proxyPoint());
+            }
             return schedule.getNodeToBlockMap().isNew(value) ? null : schedule.getNodeToBlockMap().get(value);
         }
         return null;
@@ -497,6 +517,7 @@ public final class Analysis {
         }
         EconomicMap<VirtualObjectNode, VirtualObjectNode> holders = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
         List<VirtualObjectNode> objects = state.reachableVirtual(object, holders);
+        List<VirtualObjectNode> lockOrdered = strictLockOrder ? LockOrder.addOuterLocks(state, objects, holders) : List.of();
         EconomicMap<VirtualObjectNode, ObjectState> committed = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
         List<AllocatedObjectNode> allocated = new ArrayList<>();
         HIRBlock block = blockOf(position);
@@ -514,7 +535,7 @@ public final class Analysis {
             }
             state.put(o, ObjectState.materialized(representation));
             created(representation, block);
-            effects.add(decisions.materialized(o, holders.get(o), position, user, cause));
+            effects.add(decisions.materialized(o, holders.get(o), position, user, lockOrdered.contains(o) ? Cause.MONITOR : cause));
         }
         if (committed.isEmpty()) {
             return;

@@ -16,8 +16,9 @@ import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
 /**
  * Checks, once the effects are applied, what later phases would otherwise fail on: virtual objects
  * are used only by virtual states, commits and allocated objects; every frame state a
- * deoptimization can use describes the virtual objects it names; fixed nodes are linked. Returns
- * what is wrong, or null.
+ * deoptimization can use describes the virtual objects it names; fixed nodes are linked; values
+ * of a loop are used after it only through proxies ({@link LoopValues}). Returns what is wrong, or
+ * null.
  */
 public final class GraphCheck {
     private GraphCheck() {
@@ -55,7 +56,7 @@ public final class GraphCheck {
                 }
             }
         }
-        return null;
+        return LoopValues.unproxiedUse(graph);
     }
 
     /** Deoptimization reads the descriptions of the whole chain from the innermost state out. */

@@ -84,4 +84,22 @@ public final class Locks {
         }
         return b.value;
     }
+
+    /**
+     * The inner lock is on a real object, so it is entered for real; monitors are entered in
+     * nesting order (HotSpot's lock stack), so the box's outer lock must be real before it.
+     */
+    @Inputs({"1", "-1", "4"})
+    static int realLockInsideVirtualLock(int a) {
+        Box b = new Box(a);
+        synchronized (b) {
+            synchronized (Locks.class) {
+                b.value += 2;
+                if (a < 0) {
+                    Negative.sink = b;
+                }
+            }
+        }
+        return b.value;
+    }
 }

@@ -11,6 +11,9 @@
 //   	at jdk.graal.compiler/jdk.graal.compiler.loop.phases.LoopFullUnrollPhase.run(LoopFullUnrollPhase.java:50)
 //   	at jdk.graal.compiler/jdk.graal.compiler.phases.BasePhase.apply(BasePhase.java:468)
 //   	at jdk.graal.compiler/jdk.graal.compiler.phases.BasePhase.apply(BasePhase.java:334)
+// Cause (fixed): a virtual P left the loop with its field n holding the loop phi of o1; the schedule
+// places no phis, so the loop exit did not see the phi as a loop value and gave it no proxy: the
+// allocation after the exit used the phi directly, and loop unrolling later broke the graph.
 final class Fuzz {
     static Object sink;
     static long counter;
