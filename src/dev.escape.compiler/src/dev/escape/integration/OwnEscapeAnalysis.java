@@ -1,5 +1,7 @@
 package dev.escape.integration;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.escape.analysis.Analysis;
@@ -11,8 +13,13 @@ import jdk.graal.compiler.debug.DebugContext;
 import jdk.graal.compiler.debug.GraalError;
 import jdk.graal.compiler.core.common.PermanentBailoutException;
 import jdk.graal.compiler.graph.Graph.NodeEventScope;
+import jdk.graal.compiler.graph.Node;
+import jdk.graal.compiler.nodes.AbstractMergeNode;
+import jdk.graal.compiler.nodes.IfNode;
 import jdk.graal.compiler.nodes.StructuredGraph;
+import jdk.graal.compiler.nodes.java.AbstractNewObjectNode;
 import jdk.graal.compiler.nodes.spi.CoreProviders;
+import jdk.graal.compiler.nodes.virtual.AllocatedObjectNode;
 import jdk.graal.compiler.phases.common.CanonicalizerPhase;
 import jdk.graal.compiler.phases.common.DeadCodeEliminationPhase;
 import jdk.graal.compiler.phases.common.util.EconomicSetNodeEventListener;
@@ -49,7 +56,8 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
      * changed. A round can remove what the one before could not: its canonicalization may fold a
      * test or a load once an object's fields are known, and objects the previous round committed
      * can be made virtual again (commits are virtualizable). Another round runs only while the
-     * canonicalization after the last one simplified something, and while allocations are left.
+     * canonicalization after the last one removed a branch, a merge or a use of an allocated
+     * object, and while allocations are left.
      */
     @Override
     public Outcome apply(StructuredGraph graph, CoreProviders context) {
@@ -82,7 +90,7 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
                 first = first == null ? decisions : first;
                 break;
             }
-            boolean simplified = applyAndCanonicalize(graph, context, analysis);
+            boolean simplified = applyAndCanonicalize(graph, context, analysis, round + 1 < rounds);
             if (first == null) {
                 first = decisions;
             } else {
@@ -107,15 +115,16 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
     }
 
     /**
-     * Applies a round's effects and canonicalizes the nodes they touched. True if that
-     * canonicalization simplified something: otherwise the next round would start from the graph
-     * this round made itself, and find the same (objects committed where this round saw them
-     * escape, allocations it could not make virtual) at the cost of another schedule and walk.
-     * (Graal's phase runs its next iteration after any significant change; on the test corpus this
-     * stricter test loses no allocation and saves most second rounds.)
+     * Applies a round's effects and canonicalizes the nodes they touched. True if {@code roundsLeft}
+     * and another round may remove more: that canonicalization removed a branch or a merge, or a
+     * use of an object that is still allocated. Otherwise the next round would start from the graph this round made itself
+     * and find the same (objects committed where this round saw them escape, allocations it could
+     * not make virtual) at the cost of another schedule and walk. (Graal's phase runs its next
+     * iteration after any significant change; on the test corpus this stricter test loses no
+     * allocation and saves most second rounds.)
      */
     @SuppressWarnings("try")
-    private boolean applyAndCanonicalize(StructuredGraph graph, CoreProviders context, Analysis analysis) {
+    private boolean applyAndCanonicalize(StructuredGraph graph, CoreProviders context, Analysis analysis, boolean roundsLeft) {
         try {
             EconomicSetNodeEventListener listener = new EconomicSetNodeEventListener();
             try (NodeEventScope events = graph.trackNodeEvents(listener)) {
@@ -129,16 +138,39 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
             if (listener.getNodes().isEmpty()) {
                 return false;
             }
-            EconomicSetNodeEventListener simplified = new EconomicSetNodeEventListener();
-            try (NodeEventScope events = graph.trackNodeEvents(simplified)) {
-                canonicalizer.applyIncremental(graph, context, listener.getNodes());
-            }
-            return !simplified.getNodes().isEmpty();
+            ControlFlowAndUses before = roundsLeft ? ControlFlowAndUses.of(graph) : null;
+            canonicalizer.applyIncremental(graph, context, listener.getNodes());
+            return before != null && before.shrankIn(graph);
         } catch (RuntimeException | AssertionError | GraalError e) {
             // Too late to hand the graph to Graal's phase: refuse this compilation cleanly (the
             // method runs as before) rather than let this or a later phase fail or miscompile.
             FALLBACKS.incrementAndGet();
             throw new PermanentBailoutException(e, "escape analysis could not finish its changes: %s", e.getMessage());
+        }
+    }
+
+    /** Branches, merges and uses of allocated objects: what a next round's analysis depends on. */
+    private record ControlFlowAndUses(int branches, int merges, List<Node> allocations, int uses) {
+        static ControlFlowAndUses of(StructuredGraph graph) {
+            List<Node> allocations = new ArrayList<>();
+            for (Node n : graph.getNodes()) {
+                if (n instanceof AllocatedObjectNode || n instanceof AbstractNewObjectNode) {
+                    allocations.add(n);
+                }
+            }
+            return new ControlFlowAndUses(graph.getNodes(IfNode.TYPE).count(), graph.getNodes(AbstractMergeNode.TYPE).count(), allocations, uses(allocations));
+        }
+
+        private static int uses(List<Node> allocations) {
+            int uses = 0;
+            for (Node n : allocations) {
+                uses += n.isAlive() ? n.getUsageCount() : 0;
+            }
+            return uses;
+        }
+
+        boolean shrankIn(StructuredGraph graph) {
+            return graph.getNodes(IfNode.TYPE).count() < branches || graph.getNodes(AbstractMergeNode.TYPE).count() < merges || uses(allocations) < uses;
         }
     }
 
