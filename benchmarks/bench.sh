@@ -3,8 +3,8 @@
 # `./escape bench [args]` calls this with the same arguments; see usage() below.
 #
 # For every configuration it asks escape's launcher for that configuration's JVM flags (an
-# argfile), runs JMH with `-prof gc` and those flags appended to every fork, keeps JMH's JSON and
-# log, then ReportWriter (in benchmarks.jar) writes table.md, table.csv and chart.svg, and after a
+# argfile), runs JMH with `-prof gc`, our JitAllocationProfiler and those flags appended to every
+# fork, keeps JMH's JSON and log, then ReportWriter (in benchmarks.jar) writes table.md, table.csv and chart.svg, and after a
 # full run of everything regenerates benchmarks/RESULTS.md.
 set -euo pipefail
 
@@ -17,21 +17,27 @@ FALLBACK_CONFIGS="escape graal graal-noea c2 c2-noea"
 BASELINE=graal
 
 # JMH settings of the two modes. Graal as the JIT is itself compiled by C1 at first, so full mode
-# warms up for 8 iterations; quick mode only checks that every configuration and benchmark runs.
+# warms up for 10 iterations; quick mode only checks that every configuration and benchmark runs.
 QUICK_JMH=(-f 1 -wi 0 -i 1 -r 100ms)
-FULL_JMH=(-f 1 -wi 8 -w 1s -i 5 -r 1s)
+FULL_JMH=(-f 1 -wi 10 -w 1s -i 5 -r 1s)
 QUICK_MS_PER_RUN=1100     # measured: 37 benchmarks x 5 configurations in 3m15s on 2 cores (more when shared)
-FULL_MS_PER_RUN=13800
-# Flags for every fork, whatever the configuration.
-COMMON_FORK_FLAGS="-Xms1g -Xmx1g --sun-misc-unsafe-memory-access=allow"
+FULL_MS_PER_RUN=16000
+# Profilers: JMH's gc (gc.alloc.rate.norm counts every thread's bytes, the JIT compiler's too) and
+# ours, which measures the JIT compiler threads' share so the report can take it off.
+PROFILERS=(-prof gc -prof dev.escape.bench.profile.JitAllocationProfiler)
+# Flags for every fork, whatever the configuration. A fixed set of compiler threads: one that
+# ended during an iteration would take its allocation count along.
+COMMON_FORK_FLAGS="-Xms1g -Xmx1g --sun-misc-unsafe-memory-access=allow -XX:-UseDynamicNumberOfCompilerThreads"
 
 usage() {
   cat <<'EOF'
 usage: ./escape bench [--quick] [--configs=a,b,...] [--filter=REGEX] [--out=DIR]
 
-Runs the JMH benchmarks in benchmarks/ under each JIT configuration, with -prof gc, and writes
-per configuration NAME.json and NAME.log, then table.md, table.csv and chart.svg: ops/s and
-B/op (gc.alloc.rate.norm) per benchmark and configuration, ratios against graal, geometric means.
+Runs the JMH benchmarks in benchmarks/ under each JIT configuration, with -prof gc and
+JitAllocationProfiler, and writes per configuration NAME.json and NAME.log, then table.md,
+table.csv and chart.svg: per benchmark and configuration ops/s and B/op (the benchmark's own:
+gc.alloc.rate.norm without the JIT compiler threads' bytes; JMH's number too), ratios against
+graal, geometric means.
 
   --quick          smoke test: one short iteration per benchmark (seconds each); numbers not judged
   --configs=LIST   comma-separated configurations (default: all the launcher offers:
@@ -187,7 +193,7 @@ hms() {
 }
 
 echo "bench: $mode run of $nbench benchmarks under $nconf configurations (${configs[*]}), about $(hms $((total * per_run_ms / 1000))) in all"
-echo "bench: JMH ${jmh_mode[*]} -prof gc; results in $out"
+echo "bench: JMH ${jmh_mode[*]} ${PROFILERS[*]}; results in $out"
 
 # Shows which configuration and benchmark is running and how long is left, from JMH's output.
 # $1 = index of the configuration (0-based). Every line still goes to the log via tee.
@@ -233,7 +239,7 @@ for ((ci = 0; ci < nconf; ci++)); do
   cp "${argfiles[$ci]}" "$out/$c.args"
   echo "bench: == configuration $c ($((ci + 1))/$nconf): JVM flags in $out/$c.args"
   set +e
-  "${JMH_HOST[@]}" "${jmh_mode[@]}" -bm thrpt -tu s -prof gc -rf json -rff "$json" \
+  "${JMH_HOST[@]}" "${jmh_mode[@]}" -bm thrpt -tu s "${PROFILERS[@]}" -rf json -rff "$json" \
     -jvm "$JAVA" -jvmArgs "$COMMON_FORK_FLAGS" -jvmArgsAppend "@${argfiles[$ci]}" "$regex" 2>&1 |
     tee "$out/$c.log" | progress "$ci"
   status=${PIPESTATUS[0]}
@@ -253,7 +259,7 @@ if [[ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)"
 fi
 report_args=(--out "$out" --baseline "$BASELINE" --expect "$out/benchmarks.txt"
   --meta "mode=$mode" --meta "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
-  --meta "jmh=1.37, ${jmh_mode[*]}, -prof gc, fork flags: $COMMON_FORK_FLAGS + the configuration's argfile"
+  --meta "jmh=1.37, ${jmh_mode[*]}, ${PROFILERS[*]}, fork flags: $COMMON_FORK_FLAGS + the configuration's argfile"
   --meta "graal=${graal_version:-unknown} (org.graalvm.compiler:compiler, as the JIT through JVMCI)"
   --meta "escape=commit $escape_version" --meta "wall=$(hms "$wall")")
 if [[ $filter_set == 1 ]]; then

@@ -10,13 +10,13 @@ import dev.escape.decisions.GraphComparison;
 import dev.escape.decisions.SiteDecision;
 import dev.escape.dumps.EscapeDumper;
 import jdk.graal.compiler.core.common.CompilationIdentifier;
-import jdk.vm.ci.code.BailoutException;
 import jdk.graal.compiler.debug.MethodFilter;
 import jdk.graal.compiler.nodes.GraphState;
 import jdk.graal.compiler.nodes.GraphState.StageFlag;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.spi.CoreProviders;
 import jdk.graal.compiler.phases.BasePhase;
+import jdk.vm.ci.code.BailoutException;
 
 /**
  * The driver in the high-tier slot of Graal's final partial escape analysis: takes a census of
@@ -24,6 +24,9 @@ import jdk.graal.compiler.phases.BasePhase;
  * site. Stateless, so one instance serves concurrent compilations.
  */
 public final class EscapePhase extends BasePhase<CoreProviders> {
+    /** How the fallback of a compilation that the analysis (or Graal's phase, as its fallback) ended with a bailout starts. */
+    public static final String BAILOUT = "bailout: ";
+
     private final EscapeAnalysis analysis;
     private final MethodFilter filter;
     private final Consumer<CompilationRecord> sink;
@@ -85,9 +88,6 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
         sink.accept(result);
         EscapeDumper.after(dump, graph, result);
     }
-
-    /** How the fallback of a compilation that the analysis ended with a bailout starts. */
-    public static final String BAILOUT = "bailout: ";
 
     private static CompilationRecord record(StructuredGraph graph, String analysis, String fallback, Census before, Census after, List<SiteDecision> sites) {
         return new CompilationRecord(graph.method().format("%H.%n(%p)"), graph.compilationId().toString(CompilationIdentifier.Verbosity.ID), analysis, fallback,

@@ -53,15 +53,21 @@ class BenchQuickTest {
                 double ops = Double.parseDouble(cells.get(header.indexOf(c + ".ops_per_s")));
                 double bytes = Double.parseDouble(cells.get(header.indexOf(c + ".bytes_per_op")));
                 assertTrue(ops > 0 && Double.isFinite(ops), line);
+                double jmhBytes = Double.parseDouble(cells.get(header.indexOf(c + ".gc_alloc_rate_norm")));
+                double jitBytes = Double.parseDouble(cells.get(header.indexOf(c + ".jit_bytes_per_op")));
                 assertTrue(bytes >= 0 && Double.isFinite(bytes), line);
+                // The benchmark's own bytes are JMH's number without the JIT compiler threads' share.
+                assertTrue(jitBytes >= 0 && jitBytes <= jmhBytes + 1e-6, line);
+                assertEquals(Math.max(0, jmhBytes - jitBytes), bytes, 1e-3 * Math.max(1, jmhBytes), line);
             }
         }
         assertEquals(BENCHMARKS, rows.stream().sorted().toList());
 
         String md = Files.readString(out.resolve("table.md"));
         for (String b : BENCHMARKS) {
-            assertEquals(2, md.lines().filter(l -> l.startsWith("| " + b + " |")).count(), () -> b + " in both tables:\n" + md);
+            assertEquals(3, md.lines().filter(l -> l.startsWith("| " + b + " |")).count(), () -> b + " in the throughput and both allocation tables:\n" + md);
         }
+        assertTrue(md.contains("## Allocation by the benchmark") && md.contains("## Allocation as JMH reports it"), () -> "both allocation tables:\n" + md);
         assertTrue(md.contains("ran the analysis named"), () -> "the analysis escape ran is named:\n" + md);
         assertTrue(Files.readString(out.resolve("chart.svg")).contains("<svg"), "chart.svg is an SVG");
     }

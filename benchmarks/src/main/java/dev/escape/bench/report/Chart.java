@@ -59,7 +59,9 @@ final class Chart {
             text(s, lx + 16, 46, esc(label), "");
             lx += 30 + label.length() * 7;
         }
-        text(s, xa, 74, "Allocation: gc.alloc.rate.norm, B/op (log scale; lower is better)", "font-weight=\"bold\"");
+        // Without the JIT compiler's share when it was measured (see the tables).
+        String allocation = r.jitMeasured() ? "Allocation by the benchmark, B/op" : "Allocation: gc.alloc.rate.norm, B/op";
+        text(s, xa, 74, allocation + " (log scale; lower is better)", "font-weight=\"bold\"");
         text(s, xb, 74, "Throughput ratio against " + esc(r.baseline) + " (log scale; right is faster)", "font-weight=\"bold\"");
 
         // rows

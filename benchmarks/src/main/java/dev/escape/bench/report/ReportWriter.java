@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Turns the JMH result files of a {@code bench.sh} run into {@code table.md}, {@code table.csv} and
@@ -166,9 +167,20 @@ public final class ReportWriter {
     static String tables(Results r) {
         StringBuilder b = new StringBuilder();
         b.append("## Throughput (ops/s, higher is better; ×ratio against ").append(r.baseline).append(")\n\n");
-        table(b, r, true);
-        b.append("\n## Allocation (gc.alloc.rate.norm, B/op, lower is better; ×ratio against ").append(r.baseline).append(")\n\n");
-        table(b, r, false);
+        table(b, r, null);
+        if (r.jitMeasured()) {
+            b.append("\n## Allocation by the benchmark (B/op, lower is better; ×ratio against ").append(r.baseline).append(")\n\n")
+                            .append("JMH's gc.alloc.rate.norm without the JIT compiler's share: Graal as the JIT is Java code allocating on the same heap, ")
+                            .append("so an iteration in which a method is still being compiled counts the compiler's garbage too. ")
+                            .append("The compiler threads' bytes are measured per iteration (`-prof ").append(JIT_PROFILER).append("`) and taken off.\n\n");
+            table(b, r, Results.Cell::bytesPerOp);
+            b.append("\n## Allocation as JMH reports it (gc.alloc.rate.norm, all threads including the JIT compiler's; B/op, ×ratio against ").append(r.baseline)
+                            .append(")\n\n");
+            table(b, r, Results.Cell::jmhBytesPerOp);
+        } else {
+            b.append("\n## Allocation (gc.alloc.rate.norm, B/op, lower is better; ×ratio against ").append(r.baseline).append(")\n\n");
+            table(b, r, Results.Cell::jmhBytesPerOp);
+        }
         b.append("\nGeometric means are over the ").append(r.complete().size()).append(" benchmarks with results under every configuration. ")
                         .append("Allocation ratios and means use B/op + 1, so that 0 B/op compares (0 against 16 B/op is ×0.06). ")
                         .append("`failed` marks a benchmark that produced no result.");
@@ -180,7 +192,12 @@ public final class ReportWriter {
         return b.toString();
     }
 
-    private static void table(StringBuilder b, Results r, boolean ops) {
+    /** The profiler that measures the JIT compiler's share of the allocation. */
+    static final String JIT_PROFILER = "dev.escape.bench.profile.JitAllocationProfiler";
+
+    /** A table of throughput ({@code bytes == null}) or of the given B/op of each cell. */
+    private static void table(StringBuilder b, Results r, ToDoubleFunction<Results.Cell> bytes) {
+        boolean ops = bytes == null;
         b.append("| Benchmark |");
         for (String c : r.configs) {
             b.append(' ').append(c).append(" |");
@@ -201,9 +218,10 @@ public final class ReportWriter {
                         b.append(" (×").append(ratio(cell.opsPerSecond() / base.opsPerSecond())).append(')');
                     }
                 } else {
-                    b.append(formatBytes(cell.bytesPerOp()));
-                    if (!c.equals(r.baseline) && base != null && !Double.isNaN(base.bytesPerOp()) && !Double.isNaN(cell.bytesPerOp())) {
-                        b.append(" (×").append(ratio(Results.bytesRatio(cell.bytesPerOp(), base.bytesPerOp()))).append(')');
+                    double v = bytes.applyAsDouble(cell);
+                    b.append(formatBytes(v));
+                    if (!c.equals(r.baseline) && base != null && !Double.isNaN(bytes.applyAsDouble(base)) && !Double.isNaN(v)) {
+                        b.append(" (×").append(ratio(Results.bytesRatio(v, bytes.applyAsDouble(base)))).append(')');
                     }
                 }
                 b.append(" |");
@@ -220,10 +238,10 @@ public final class ReportWriter {
                     b.append(" (×").append(ratio(g / r.geomeanOps(r.baseline))).append(')');
                 }
             } else {
-                double g = r.geomeanBytes(c);
+                double g = r.geomeanBytes(c, bytes);
                 b.append(formatBytes(g));
                 if (!c.equals(r.baseline)) {
-                    b.append(" (×").append(ratio(Results.bytesRatio(g, r.geomeanBytes(r.baseline)))).append(')');
+                    b.append(" (×").append(ratio(Results.bytesRatio(g, r.geomeanBytes(r.baseline, bytes)))).append(')');
                 }
             }
             b.append("** |");
@@ -265,7 +283,8 @@ public final class ReportWriter {
             return "No benchmark has results under every configuration, so there is nothing to compare.";
         }
         StringBuilder b = new StringBuilder();
-        b.append("Over ").append(bs.size()).append(" benchmarks, the geometric mean allocation is ");
+        b.append("Over ").append(bs.size()).append(" benchmarks, the geometric mean allocation ").append(r.jitMeasured() ? "by the benchmark (JIT compiler's share taken off) " : "")
+                        .append("is ");
         List<String> parts = new ArrayList<>();
         for (String c : r.configs) {
             parts.add("`" + c + "` " + formatBytes(r.geomeanBytes(c)) + " B/op");
@@ -274,24 +293,11 @@ public final class ReportWriter {
         String subject = r.configs.contains("escape") && !r.baseline.equals("escape") ? "escape"
                         : r.configs.stream().filter(c -> !c.equals(r.baseline)).findFirst().orElse(null);
         if (subject != null) {
-            List<String> less = new ArrayList<>();
-            List<String> more = new ArrayList<>();
-            for (String bench : bs) {
-                double s = r.cell(bench, subject).bytesPerOp();
-                double g = r.cell(bench, r.baseline).bytesPerOp();
-                double threshold = Math.max(2, 0.1 * Math.max(s, g));
-                if (s < g - threshold) {
-                    less.add(bench);
-                } else if (s > g + threshold) {
-                    more.add(bench);
-                }
+            b.append('`').append(subject).append("` allocates ").append(comparison(r, bs, subject, Results.Cell::bytesPerOp)).append(". ");
+            if (r.jitMeasured()) {
+                b.append("Counted as JMH's gc.alloc.rate.norm, with the JIT compiler's own allocations in it, `").append(subject).append("` allocates ")
+                                .append(comparison(r, bs, subject, Results.Cell::jmhBytesPerOp)).append(". ");
             }
-            Comparator<String> byGap = Comparator.comparingDouble(bench -> -Math.abs(Math.log(Results.bytesRatio(r.cell(bench, subject).bytesPerOp(), r.cell(bench, r.baseline).bytesPerOp()))));
-            less.sort(byGap);
-            more.sort(byGap);
-            b.append('`').append(subject).append("` allocates less than `").append(r.baseline).append("` in ").append(less.size()).append(examples(r, less, subject))
-                            .append(", more in ").append(more.size()).append(examples(r, more, subject)).append(", and about the same (within 2 B or 10%) in the other ")
-                            .append(bs.size() - less.size() - more.size()).append(". ");
         }
         b.append("Throughput relative to `").append(r.baseline).append("` (geometric mean): ");
         parts.clear();
@@ -304,22 +310,53 @@ public final class ReportWriter {
         return b.toString();
     }
 
-    private static String examples(Results r, List<String> benches, String subject) {
+    /**
+     * "less than `baseline` in N (examples), more in M (examples), and about the same in the other
+     * K": how {@code subject} allocates, by the given B/op.
+     */
+    private static String comparison(Results r, List<String> bs, String subject, ToDoubleFunction<Results.Cell> bytes) {
+        List<String> less = new ArrayList<>();
+        List<String> more = new ArrayList<>();
+        for (String bench : bs) {
+            double s = bytes.applyAsDouble(r.cell(bench, subject));
+            double g = bytes.applyAsDouble(r.cell(bench, r.baseline));
+            double threshold = Math.max(2, 0.1 * Math.max(s, g));
+            if (s < g - threshold) {
+                less.add(bench);
+            } else if (s > g + threshold) {
+                more.add(bench);
+            }
+        }
+        Comparator<String> byGap = Comparator
+                        .comparingDouble(bench -> -Math.abs(Math.log(Results.bytesRatio(bytes.applyAsDouble(r.cell(bench, subject)), bytes.applyAsDouble(r.cell(bench, r.baseline))))));
+        less.sort(byGap);
+        more.sort(byGap);
+        return "less than `" + r.baseline + "` in " + less.size() + examples(r, less, subject, bytes) + ", more in " + more.size()
+                        + examples(r, more, subject, bytes) + ", and about the same (within 2 B or 10%) in the other " + (bs.size() - less.size() - more.size());
+    }
+
+    private static String examples(Results r, List<String> benches, String subject, ToDoubleFunction<Results.Cell> bytes) {
         if (benches.isEmpty()) {
             return "";
         }
         List<String> shown = new ArrayList<>();
         for (String bench : benches.subList(0, Math.min(3, benches.size()))) {
-            shown.add(bench + " " + formatBytes(r.cell(bench, r.baseline).bytesPerOp()) + " → " + formatBytes(r.cell(bench, subject).bytesPerOp()));
+            shown.add(bench + " " + formatBytes(bytes.applyAsDouble(r.cell(bench, r.baseline))) + " → " + formatBytes(bytes.applyAsDouble(r.cell(bench, subject))));
         }
         return " (" + (benches.size() > shown.size() ? "largest: " : "") + String.join("; ", shown) + ")";
     }
 
+    /**
+     * Per benchmark and configuration: throughput, its error and ratio, the benchmark's own B/op and
+     * its ratio, then JMH's gc.alloc.rate.norm and the JIT compiler's share of it (empty when not
+     * measured).
+     */
     static String csv(Results r) {
         StringBuilder b = new StringBuilder("benchmark");
         for (String c : r.configs) {
-            b.append(',').append(c).append(".ops_per_s,").append(c).append(".ops_error,").append(c).append(".ops_ratio,").append(c).append(".bytes_per_op,").append(c)
-                            .append(".bytes_ratio");
+            for (String column : List.of("ops_per_s", "ops_error", "ops_ratio", "bytes_per_op", "bytes_ratio", "gc_alloc_rate_norm", "jit_bytes_per_op")) {
+                b.append(',').append(c).append('.').append(column);
+            }
         }
         b.append('\n');
         for (String bench : r.benchmarks) {
@@ -328,19 +365,21 @@ public final class ReportWriter {
             for (String c : r.configs) {
                 Results.Cell cell = r.cell(bench, c);
                 if (cell == null) {
-                    b.append(",,,,,");
+                    b.append(",".repeat(7));
                     continue;
                 }
                 b.append(',').append(num(cell.opsPerSecond())).append(',').append(num(cell.opsError())).append(',')
                                 .append(base == null ? "" : num(cell.opsPerSecond() / base.opsPerSecond())).append(',').append(num(cell.bytesPerOp())).append(',')
-                                .append(base == null ? "" : num(Results.bytesRatio(cell.bytesPerOp(), base.bytesPerOp())));
+                                .append(base == null ? "" : num(Results.bytesRatio(cell.bytesPerOp(), base.bytesPerOp()))).append(',').append(num(cell.jmhBytesPerOp()))
+                                .append(',').append(num(cell.jitBytesPerOp()));
             }
             b.append('\n');
         }
         b.append("geometric mean");
         for (String c : r.configs) {
             b.append(',').append(num(r.geomeanOps(c))).append(",,").append(num(r.geomeanOps(c) / r.geomeanOps(r.baseline))).append(',').append(num(r.geomeanBytes(c))).append(',')
-                            .append(num(Results.bytesRatio(r.geomeanBytes(c), r.geomeanBytes(r.baseline))));
+                            .append(num(Results.bytesRatio(r.geomeanBytes(c), r.geomeanBytes(r.baseline)))).append(',')
+                            .append(num(r.geomeanBytes(c, Results.Cell::jmhBytesPerOp))).append(',');
         }
         b.append('\n');
         return b.toString();

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The measurements of one run: per benchmark and configuration, throughput and allocation, read
@@ -19,14 +20,29 @@ final class Results {
     /** Measured iterations whose throughput differs by more than this factor make a result unstable. */
     static final double UNSTABLE_SPREAD = 1.5;
 
+    /** JMH's allocation metric: bytes allocated by all threads of the fork, per operation. */
+    static final String GC_NORM = "gc.alloc.rate.norm";
+    /** The JIT compiler threads' share of it (see JitAllocationProfiler). */
+    static final String JIT_NORM = "jit.alloc.norm";
+
     /**
-     * One benchmark under one configuration; {@code bytesPerOp} is NaN when gc data is missing;
-     * {@code spread} is the largest over the smallest throughput of the measured iterations.
+     * One benchmark under one configuration. {@code jmhBytesPerOp} is JMH's gc.alloc.rate.norm
+     * (NaN when gc data is missing), {@code jitBytesPerOp} the JIT compiler threads' share of it
+     * (NaN when not measured); {@code spread} is the largest over the smallest throughput of the
+     * measured iterations.
      */
-    record Cell(double opsPerSecond, double opsError, double bytesPerOp, double spread) {
+    record Cell(double opsPerSecond, double opsError, double jmhBytesPerOp, double jitBytesPerOp, double spread) {
         /** Usually the JIT still compiling during measurement, or a busy machine. */
         boolean unstable() {
             return spread > UNSTABLE_SPREAD;
+        }
+
+        /**
+         * What the benchmark itself allocates per operation: JMH's number without the JIT
+         * compiler's share (both are sampled around the same iterations, so clamp at 0).
+         */
+        double bytesPerOp() {
+            return Double.isNaN(jitBytesPerOp) ? jmhBytesPerOp : Math.max(0, jmhBytesPerOp - jitBytesPerOp);
         }
     }
 
@@ -73,12 +89,10 @@ final class Results {
                 Map<?, ?> primary = (Map<?, ?>) run.get("primaryMetric");
                 double ops = number(primary.get("score"));
                 double err = number(primary.get("scoreError"));
-                double bytes = Double.NaN;
                 Map<?, ?> secondary = (Map<?, ?>) run.get("secondaryMetrics");
-                if (secondary != null && secondary.get("gc.alloc.rate.norm") instanceof Map<?, ?> norm) {
-                    bytes = number(norm.get("score"));
-                }
-                cells.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(f.getKey(), new Cell(ops, err, bytes, spread(primary.get("rawData"))));
+                double bytes = secondaryScore(secondary, GC_NORM);
+                double jitBytes = secondaryScore(secondary, JIT_NORM);
+                cells.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(f.getKey(), new Cell(ops, err, bytes, jitBytes, spread(primary.get("rawData"))));
                 if (jdk == null) {
                     jdk = run.get("jdkVersion") + " (" + run.get("vmName") + " " + run.get("vmVersion") + ")";
                 }
@@ -87,6 +101,15 @@ final class Results {
         List<String> configs = List.copyOf(files.keySet());
         String base = configs.contains(baseline) ? baseline : configs.get(0);
         return new Results(configs, base, new ArrayList<>(names), cells, jdk == null ? "unknown" : jdk);
+    }
+
+    private static double secondaryScore(Map<?, ?> secondary, String metric) {
+        return secondary != null && secondary.get(metric) instanceof Map<?, ?> m ? number(m.get("score")) : Double.NaN;
+    }
+
+    /** Whether the JIT compiler's share of the allocation was measured for every result. */
+    boolean jitMeasured() {
+        return cells.values().stream().flatMap(row -> row.values().stream()).allMatch(c -> !Double.isNaN(c.jitBytesPerOp()));
     }
 
     /** Largest over smallest iteration score in JMH's rawData (one list per fork); NaN without data. */
@@ -189,12 +212,17 @@ final class Results {
         return bs.isEmpty() ? Double.NaN : Math.exp(sum / bs.size());
     }
 
-    /** Geometric mean of B/op shifted by 1 B (then shifted back), over the complete benchmarks. */
+    /** Geometric mean of the benchmark's own B/op; see {@link #geomeanBytes(String, ToDoubleFunction)}. */
     double geomeanBytes(String config) {
+        return geomeanBytes(config, Cell::bytesPerOp);
+    }
+
+    /** Geometric mean of B/op shifted by 1 B (then shifted back), over the complete benchmarks. */
+    double geomeanBytes(String config, ToDoubleFunction<Cell> bytes) {
         List<String> bs = complete();
         double sum = 0;
         for (String b : bs) {
-            sum += Math.log(Math.max(cell(b, config).bytesPerOp(), 0) + 1);
+            sum += Math.log(Math.max(bytes.applyAsDouble(cell(b, config)), 0) + 1);
         }
         return bs.isEmpty() ? Double.NaN : Math.exp(sum / bs.size()) - 1;
     }
