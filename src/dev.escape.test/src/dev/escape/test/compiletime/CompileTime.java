@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongBiFunction;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
@@ -15,10 +16,11 @@ import dev.escape.test.harness.GraalHarness;
 import dev.escape.test.harness.Slot;
 
 /**
- * How long the escape analysis slot takes, escape's analyses against Graal's, per corpus method:
- * each method is compiled through the real high tier with each {@link Slot} but NONE, and only the
- * analysis is timed (the rest of the compilation is the same for both), in thread CPU time. Rounds
- * alternate the order of the slots; the table shows medians.
+ * How long the escape analysis slot takes and how much it allocates, escape's analyses against
+ * Graal's, per corpus method: each method is compiled through the real high tier with each
+ * {@link Slot} but NONE, and only the analysis is measured (the rest of the compilation is the same
+ * for both), in thread CPU time and thread-allocated bytes. Rounds alternate the order of the
+ * slots; the tables show medians.
  *
  * <pre>
  * ./escape compile-time [--runs=N] [--warmup=N] [--filter=REGEX]
@@ -29,15 +31,27 @@ public final class CompileTime {
     static final List<Slot> SLOTS = Stream.concat(Stream.of(Slot.GRAAL), Arrays.stream(Slot.values()).filter(s -> s != Slot.GRAAL && s != Slot.NONE)).toList();
 
     /**
-     * One corpus method: median analysis time per slot (nanoseconds, in {@link #SLOTS} order),
-     * whether the slot's analysis fell back to Graal's phase, or why the method failed.
+     * One corpus method: median analysis CPU time (nanoseconds) and bytes allocated per slot (in
+     * {@link #SLOTS} order), whether the slot's analysis fell back to Graal's phase, or why the
+     * method failed.
      */
-    record Row(String method, long[] medianNanos, boolean[] fellBack, String failure) {
-        /** Time of slot {@code s} over Graal's. */
-        double ratio(int s) {
-            return (double) medianNanos[s] / medianNanos[0];
+    record Row(String method, long[] medianNanos, long[] medianBytes, boolean[] fellBack, String failure) {
+        boolean fellBackAnywhere() {
+            for (boolean f : fellBack) {
+                if (f) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
+
+    /** One measure of the tables: its heading, the divisor of its unit, and a row's value under slot s. */
+    private record Measure(String heading, double scale, ToLongBiFunction<Row, Integer> value) {
+    }
+
+    private static final List<Measure> MEASURES = List.of(new Measure("CPU time per compilation (µs)", 1e3, (r, s) -> r.medianNanos()[s]),
+                    new Measure("Bytes allocated per compilation (KiB: the analysis's garbage and what it keeps)", 1024, (r, s) -> r.medianBytes()[s]));
 
     private CompileTime() {
     }
@@ -94,6 +108,7 @@ public final class CompileTime {
     /** Compiles every method {@code warmup + runs} times per slot; the first {@code warmup} rounds are not kept. */
     static List<Row> measure(List<Method> methods, int runs, int warmup, PrintStream progress) {
         long[][][] samples = new long[methods.size()][SLOTS.size()][runs];
+        long[][][] bytes = new long[methods.size()][SLOTS.size()][runs];
         boolean[][] fellBack = new boolean[methods.size()][SLOTS.size()];
         String[] failures = new String[methods.size()];
         for (int round = -warmup; round < runs; round++) {
@@ -108,6 +123,7 @@ public final class CompileTime {
                         fellBack[m][s] |= timed.fellBack();
                         if (round >= 0) {
                             samples[m][s][round] = timed.nanos();
+                            bytes[m][s][round] = timed.bytes();
                         }
                     } catch (RuntimeException | Error e) {
                         failures[m] = "failed under " + name(SLOTS.get(s)) + ": " + e.toString().lines().findFirst().orElse("");
@@ -118,10 +134,12 @@ public final class CompileTime {
         List<Row> rows = new ArrayList<>();
         for (int m = 0; m < methods.size(); m++) {
             long[] medians = new long[SLOTS.size()];
+            long[] medianBytes = new long[SLOTS.size()];
             for (int s = 0; s < SLOTS.size(); s++) {
                 medians[s] = median(samples[m][s]);
+                medianBytes[s] = median(bytes[m][s]);
             }
-            rows.add(new Row(CorpusMethods.name(methods.get(m)), medians, fellBack[m], failures[m]));
+            rows.add(new Row(CorpusMethods.name(methods.get(m)), medians, medianBytes, fellBack[m], failures[m]));
         }
         return rows;
     }
@@ -141,22 +159,31 @@ public final class CompileTime {
 
     static String table(List<Row> rows, int runs, int warmup) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Escape analysis CPU time per compilation (µs), median of %d runs after %d warm-up rounds%n", runs, warmup));
+        b.append(String.format(Locale.ROOT, "Escape analysis per compilation, median of %d runs after %d warm-up rounds%n", runs, warmup));
+        for (Measure measure : MEASURES) {
+            b.append('\n').append(measure.heading()).append('\n');
+            section(b, rows, measure);
+        }
+        if (rows.stream().anyMatch(r -> r.failure() == null && r.fellBackAnywhere())) {
+            b.append("* the analysis handed the graph to Graal's phase (fallback); its numbers include that phase\n");
+        }
+        return b.toString();
+    }
+
+    /** A row per method: the measure under each slot, then each slot's ratio against Graal's; totals. */
+    private static void section(StringBuilder b, List<Row> rows, Measure measure) {
         int width = Math.max(24, rows.stream().mapToInt(r -> r.method().length()).max().orElse(0) + 2);
-        List<String> columns = new ArrayList<>();
+        b.append(String.format(Locale.ROOT, "%-" + width + "s", "method"));
         for (Slot slot : SLOTS) {
-            columns.add(name(slot));
+            b.append(String.format(Locale.ROOT, " %12s", name(slot)));
         }
         for (Slot slot : SLOTS.subList(1, SLOTS.size())) {
-            columns.add(name(slot) + "/" + name(SLOTS.get(0)));
+            b.append(String.format(Locale.ROOT, " %12s", name(slot) + "/" + name(SLOTS.get(0))));
         }
-        b.append(String.format(Locale.ROOT, "%-" + width + "s", "method"));
-        columns.forEach(c -> b.append(String.format(Locale.ROOT, " %12s", c)));
         b.append('\n');
         long[] totals = new long[SLOTS.size()];
         double[] logSums = new double[SLOTS.size()];
         int measured = 0;
-        boolean anyFallback = false;
         for (Row r : rows) {
             b.append(String.format(Locale.ROOT, "%-" + width + "s", r.method()));
             if (r.failure() != null) {
@@ -164,13 +191,14 @@ public final class CompileTime {
                 continue;
             }
             for (int s = 0; s < SLOTS.size(); s++) {
-                b.append(String.format(Locale.ROOT, " %11.1f%s", r.medianNanos()[s] / 1e3, r.fellBack()[s] ? "*" : " "));
-                totals[s] += r.medianNanos()[s];
-                anyFallback |= r.fellBack()[s];
+                long v = measure.value().applyAsLong(r, s);
+                b.append(String.format(Locale.ROOT, " %11.1f%s", v / measure.scale(), r.fellBack()[s] ? "*" : " "));
+                totals[s] += v;
             }
             for (int s = 1; s < SLOTS.size(); s++) {
-                b.append(String.format(Locale.ROOT, " %12.2f", r.ratio(s)));
-                logSums[s] += Math.log(r.ratio(s));
+                double ratio = (double) measure.value().applyAsLong(r, s) / Math.max(1, measure.value().applyAsLong(r, 0));
+                b.append(String.format(Locale.ROOT, " %12.2f", ratio));
+                logSums[s] += Math.log(ratio);
             }
             b.append('\n');
             measured++;
@@ -178,7 +206,7 @@ public final class CompileTime {
         if (measured > 0) {
             b.append(String.format(Locale.ROOT, "%-" + width + "s", "total of medians"));
             for (long t : totals) {
-                b.append(String.format(Locale.ROOT, " %11.1f ", t / 1e3));
+                b.append(String.format(Locale.ROOT, " %11.1f ", t / measure.scale()));
             }
             for (int s = 1; s < SLOTS.size(); s++) {
                 b.append(String.format(Locale.ROOT, " %12.2f", (double) totals[s] / totals[0]));
@@ -189,10 +217,6 @@ public final class CompileTime {
             }
             b.append('\n');
         }
-        if (anyFallback) {
-            b.append("* the analysis handed the graph to Graal's phase (fallback); its time includes that phase\n");
-        }
-        return b.toString();
     }
 
     private static String name(Slot slot) {

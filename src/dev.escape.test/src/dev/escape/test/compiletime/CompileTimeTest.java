@@ -38,10 +38,13 @@ class CompileTimeTest {
         for (CompileTime.Row r : rows) {
             assertNull(r.failure(), r.method());
             assertTrue(Arrays.stream(r.medianNanos()).allMatch(n -> n > 0), r::toString);
+            // Every analysis builds at least its block states.
+            assertTrue(Arrays.stream(r.medianBytes()).allMatch(n -> n > 0), r::toString);
         }
         String table = CompileTime.table(rows, 3, 1);
-        // method, one time per slot, one ratio per slot but the baseline
-        assertTrue(table.lines().anyMatch(l -> l.startsWith("Basics.smallArray") && l.split("\\s+").length == 2 * CompileTime.SLOTS.size()), table);
-        assertTrue(table.contains("geometric mean of ratios"), table);
+        // Per measure (time, bytes): method, one value per slot, one ratio per slot but the baseline.
+        assertEquals(2, table.lines().filter(l -> l.startsWith("Basics.smallArray") && l.split("\\s+").length == 2 * CompileTime.SLOTS.size()).count(), table);
+        assertEquals(2, table.lines().filter(l -> l.startsWith("geometric mean of ratios")).count(), table);
+        assertTrue(table.contains("Bytes allocated per compilation"), table);
     }
 }
