@@ -72,20 +72,14 @@ public final class Decisions {
     }
 
     void created(VirtualObjectNode object, Node creator) {
+        Origin origin = origins.computeIfAbsent(object, o -> {
+            AllocationSite site = Census.siteOf(creator);
+            return new Origin(site != null ? site : Census.virtualSite(o), new HashSet<>());
+        });
         HIRBlock block = analysis.blockOf(creator);
-        Origin known = origins.get(object);
-        if (known != null) {
-            if (block != null) {
-                known.blocks().add(block);
-            }
-            return;
-        }
-        AllocationSite site = Census.siteOf(creator);
-        Set<HIRBlock> blocks = new HashSet<>();
         if (block != null) {
-            blocks.add(block);
+            origin.blocks().add(block);
         }
-        origins.put(object, new Origin(site != null ? site : Census.virtualSite(object), blocks));
     }
 
     /** An effect recording that the allocation {@code node} stays as it is, and why. */

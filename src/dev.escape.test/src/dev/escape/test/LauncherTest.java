@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +21,7 @@ import dev.escape.launcher.Distribution;
 import dev.escape.launcher.JitConfig;
 import dev.escape.launcher.LaunchError;
 import dev.escape.launcher.LaunchOptions;
+import dev.escape.launcher.Launcher;
 import dev.escape.test.harness.ChildProcess;
 import dev.escape.test.harness.ChildProcess.Result;
 
@@ -92,18 +97,18 @@ class LauncherTest {
 
     /** The JVM flags the launcher plans for {@code options} (the argfile of {@code Launcher plan}). */
     private static List<String> planned(String... options) throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream saved = System.out;
-        System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
-            List<String> args = new java.util.ArrayList<>(List.of("plan", ChildProcess.ROOT.toString()));
+            List<String> args = new ArrayList<>(List.of("plan", ChildProcess.ROOT.toString()));
             args.addAll(List.of(options));
             args.add("Main");
-            dev.escape.launcher.Launcher.main(args.toArray(String[]::new));
+            Launcher.main(args.toArray(String[]::new));
         } finally {
             System.setOut(saved);
         }
-        String argfile = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).trim().split(" ", 2)[1];
+        String argfile = bytes.toString(StandardCharsets.UTF_8).trim().split(" ", 2)[1];
         return Files.readAllLines(Path.of(argfile));
     }
 
