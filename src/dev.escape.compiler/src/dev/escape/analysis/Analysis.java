@@ -369,7 +369,7 @@ public final class Analysis {
                     values[i] = resolve(object, s);
                 }
             }
-            ValuePhiNode created = new ValuePhiNode(values[0].stamp(NodeView.DEFAULT).meet(values[values.length - 1].stamp(NodeView.DEFAULT)), pending.merge(), values);
+            ValuePhiNode created = Merges.phiOf(pending.merge(), values);
             created(created, pending.block());
             blockEffects.get(pending.block()).addFloating(created);
             pendingPhis.put(pending, created);

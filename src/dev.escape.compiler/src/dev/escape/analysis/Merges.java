@@ -407,14 +407,23 @@ final class Merges {
     }
 
     private ValuePhiNode newPhi(AbstractMergeNode merge, HIRBlock block, Effects effects, ValueNode[] values) {
+        ValuePhiNode phi = phiOf(merge, values);
+        analysis.created(phi, block);
+        effects.addFloating(phi);
+        return phi;
+    }
+
+    /**
+     * A phi of {@code values} whose stamp admits every one of them. A narrower stamp is a
+     * miscompile: with null at some inputs and an object at others, a stamp taken from the null
+     * inputs alone says "always null", and the canonicalizer folds the phi to null.
+     */
+    static ValuePhiNode phiOf(AbstractMergeNode merge, ValueNode[] values) {
         Stamp stamp = values[0].stamp(NodeView.DEFAULT);
         for (ValueNode v : values) {
             stamp = stamp.meet(v.stamp(NodeView.DEFAULT));
         }
-        ValuePhiNode phi = new ValuePhiNode(stamp, merge, values);
-        analysis.created(phi, block);
-        effects.addFloating(phi);
-        return phi;
+        return new ValuePhiNode(stamp, merge, values);
     }
 
     private void connectPhis(AbstractMergeNode merge, HIRBlock block, BlockState[] states, BlockState result) {

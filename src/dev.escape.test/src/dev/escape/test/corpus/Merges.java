@@ -52,6 +52,26 @@ public final class Merges {
         return -1;
     }
 
+    /**
+     * kotlinc's miscompile (issue 12): an inlined callee returns null, a new object or null, and
+     * the caller returns what it got. The phi of the real values must admit the object, not only
+     * the null constants at its first and last inputs.
+     */
+    @Inputs({"0", "1", "2", "-3"})
+    static Box nullObjectNullReturned(int a) {
+        return nullObjectOrNull(a);
+    }
+
+    private static Box nullObjectOrNull(int a) {
+        if (a == 0) {
+            return null;
+        }
+        if (a > 0) {
+            return new Box(a);
+        }
+        return null;
+    }
+
     @Inputs({"1", "-1", "5"})
     static int nestedObjectMerged(int a) {
         Box outer = new Box(0);
