@@ -172,7 +172,7 @@ suite = {
             "buildDependencies": ["GRAAL_COMPILER"],
             # java.xml parses the HTML report, java.desktop (ImageIO) reads its rendered PNG,
             # java.compiler compiles a test program, java.management times compilations.
-            "requires": ["jdk.internal.vm.ci", "java.xml", "java.desktop", "java.compiler", "java.management"],
+            "requires": ["jdk.internal.vm.ci", "java.xml", "java.desktop", "java.compiler", "java.management", "jdk.management"],
             "requiresConcealed": {
                 "jdk.internal.vm.ci": [
                     "jdk.vm.ci.meta",

@@ -43,7 +43,7 @@ public final class Launcher {
         switch (args.get(0)) {
             case "plan" -> {
                 LaunchOptions options = LaunchOptions.parse(args.subList(2, args.size()));
-                Path argfile = plan(root, options);
+                Path argfile = plan(root, options, args.subList(2 + options.consumed(), args.size()));
                 out.println(options.consumed() + " " + argfile);
             }
             case "test-args" -> {
@@ -57,8 +57,11 @@ public final class Launcher {
         }
     }
 
-    /** Checks the JDK and installation for {@code options} and returns the argfile to run with. */
-    static Path plan(Path root, LaunchOptions options) throws LaunchError {
+    /**
+     * Checks the JDK and installation for {@code options} and returns the argfile to run with;
+     * {@code javaArgs} are the arguments that go to {@code java} after it.
+     */
+    static Path plan(Path root, LaunchOptions options, List<String> javaArgs) throws LaunchError {
         List<String> flags = new ArrayList<>();
         if (options.config().usesGraal()) {
             if (ModuleFinder.ofSystem().find("jdk.internal.vm.ci").isEmpty()) {
@@ -69,6 +72,12 @@ public final class Launcher {
             flags.addAll(options.config().jvmFlags(dist));
         } else {
             flags.addAll(options.config().jvmFlags(null));
+        }
+        if (options.config().usesGraal() && BatchCompilation.requested(javaArgs)) {
+            flags.addAll(BatchCompilation.flags());
+            if (!BatchCompilation.quiet(javaArgs)) {
+                System.err.println(BatchCompilation.note());
+            }
         }
         if (options.reportFormat() != null) {
             prepareReport(options.reportFile(), ReportPlaceholder.content(options.reportFormat(), options.methods()));

@@ -95,18 +95,60 @@ class LauncherTest {
         assertTrue(planned("--config=escape", "--dump=" + tmp.resolve("dumps"), "--methods=Foo.*").contains(track));
     }
 
+    @Test
+    void xbatchKeepsTheJdkAndGraalCompilingInTheBackground() throws Exception {
+        String jdkInBackground = "-XX:CompileCommand=BackgroundCompilation,java.*::*,true";
+        for (String config : new String[]{"escape", "graal", "graal-noea"}) {
+            List<String> flags = planned("--config=" + config, "-Xmx1g", "-cp", "x.jar", "-Xbatch");
+            assertTrue(flags.contains(jdkInBackground), () -> config + ": " + flags);
+            assertTrue(flags.contains("-XX:CompileCommand=BackgroundCompilation,jdk.*::*,true"), () -> config + ": " + flags);
+            assertTrue(flags.contains("-XX:CompileCommand=quiet"), "HotSpot's echo of the commands would reach stdout");
+        }
+        assertTrue(planned("--config=graal", "-XX:-BackgroundCompilation").contains(jdkInBackground));
+        assertFalse(planned("--config=c2", "-Xbatch").contains(jdkInBackground), "C2 has no such stall");
+        assertFalse(planned("--config=graal").contains(jdkInBackground));
+        // After the main class (or -jar, -m) an -Xbatch is the program's own argument.
+        assertFalse(plannedFor(List.of("--config=graal", "-cp", "x.jar", "Main", "-Xbatch")).contains(jdkInBackground));
+        assertFalse(plannedFor(List.of("--config=graal", "-jar", "app.jar", "-Xbatch")).contains(jdkInBackground));
+    }
+
+    /** A user who types -Xbatch gets a working run: no stall, the program's output unchanged, one line that says what changed. */
+    @Test
+    void xbatchRunsTheProgramWithoutStalling() {
+        String demo = ChildProcess.ROOT.resolve("build/lib/escape-demo.jar").toString();
+        Result c2 = ChildProcess.escape("java", "--config=c2", "-cp", demo, "dev.escape.demo.Demo", "100000");
+        long start = System.nanoTime();
+        Result r = ChildProcess.escape("java", "--config=escape", "-Xbatch", "-cp", demo, "dev.escape.demo.Demo", "100000");
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(c2.stdout(), r.stdout());
+        assertEquals(1, r.stderr().lines().count(), r::toString);
+        assertTrue(r.stderr().startsWith("escape: -Xbatch: the program's methods compile blocking"), r::toString);
+        // A stall is a multiple of HotSpot's 10 s progress time-out; the run itself takes a few seconds.
+        assertTrue(seconds < 60, () -> "took " + seconds + " s: " + r);
+    }
+
     /** The JVM flags the launcher plans for {@code options} (the argfile of {@code Launcher plan}). */
     private static List<String> planned(String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of(options));
+        args.add("Main");
+        return plannedFor(args);
+    }
+
+    /** The JVM flags the launcher plans for the arguments {@code args} of {@code escape java}. */
+    private static List<String> plannedFor(List<String> javaArgs) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream saved = System.out;
+        PrintStream savedErr = System.err;
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         try {
             List<String> args = new ArrayList<>(List.of("plan", ChildProcess.ROOT.toString()));
-            args.addAll(List.of(options));
-            args.add("Main");
+            args.addAll(javaArgs);
             Launcher.main(args.toArray(String[]::new));
         } finally {
             System.setOut(saved);
+            System.setErr(savedErr);
         }
         String argfile = bytes.toString(StandardCharsets.UTF_8).trim().split(" ", 2)[1];
         return Files.readAllLines(Path.of(argfile));
