@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and tests escape with mx (mx.escape/suite.py), the way a Graal developer would.
-# For developers only: CI has no mx and builds with Maven (./escape test).
+# .ci/run runs it too (LauncherTest) when an mx checkout is at hand (../shared/tools/mx in CI).
 #
 #   MX_HOME=/path/to/mx ci/check-mx.sh [mx unittest arguments...]
 #
