@@ -1,18 +1,16 @@
 // Found by ./escape fuzz --seeds=1 --start=500265 (campaign 500000-519999): a VM crash, SIGSEGV in
 // the compiled m500265 (a load at [mark word + 0x86] with the mark word 0x1, unlocked: apparently
-// the monitor-exit path taking an unlocked object for an inflated one).
-// A crash ends the fuzzer's JVM, so it was not shrunk by the fuzzer; reduced by hand from the
-// generated method to this one.
-// Not a fault of escape's analysis: Graal's own phase crashes the same way. With the inputs of the
-// pool, compiling and running the method twice crashes in the second compiled code for the slot
-// pairs NONE then GRAAL, GRAAL then GRAAL, ESCAPE then ESCAPE, GRAAL then ESCAPE, ESCAPE then GRAAL;
-// GRAAL or ESCAPE alone, NONE then NONE, GRAAL then NONE, ESCAPE then NONE pass: the second code
-// comes from a phase that virtualizes the locks, and other compiled code ran before it. It needs
-// the recursive lock on the new object, the loop and the call that may throw inside both locks
-// (the same loop without thrower(a) passes, and so do the two locks around thrower(a) without the
-// loop). A guess, not checked: the first code
-// deoptimizes where thrower(a) throws (a < 0), so the second compilation compiles the exception
-// path out of the two eliminated (recursive) locks, and that path exits a monitor never entered
+// the monitor-exit path taking an unlocked object for an inflated one). A crash ends the fuzzer's
+// JVM, so the shrinker never saw it; reduced by hand (with a scratch runner that compiles the file's
+// method with given slots, in order, and runs it on every input of the pool) to this method: a new
+// object locked twice (recursively) in a loop, and an exception thrown inside both locks.
+// Not a fault of escape's analysis: Graal's own phase crashes the same way. This reduced file
+// crashes compiled with GRAAL alone and with ESCAPE alone; with NONE (no escape analysis, so the
+// locks stay real) it passes. It passes too with one lock instead of two, without the loop, or when
+// a < 0 never throws. (The generated method crashed only when a second compilation ran after
+// other compiled code of the method: NONE then GRAAL, GRAAL then GRAAL, ESCAPE then ESCAPE.)
+// Root cause not found: somewhere between the virtualized (eliminated) recursive locks on the
+// exception path and the monitor exits HotSpot runs, a monitor is exited that was never entered
 // for real. Kept in open/ (FuzzRegressionTest does not run it: it would crash the test JVM).
 final class Fuzz {
     static Object sink;
@@ -23,34 +21,12 @@ final class Fuzz {
         counter = 0;
         fn = new F1();
     }
-    static class Base {
-        long l;
+    interface Fn {
+        int apply(Object o);
     }
-    static final class P extends Base {
-        int i;
-        Object o;
-        P n;
-        P() {
-        }
-        P(int i, P n) {
-            this.i = i;
-            this.n = n;
-        }
-        P(int i, P n, Object o) {
-            this(i, n);
-            init(o);
-        }
-        void init(Object o) {
-            this.o = o;
-            l = i * 3L;
-        }
-    }
-    static final class Q extends Base {
-        int x;
-        final int y;
-        Q(int x) {
-            this.x = x;
-            this.y = x * 3;
+    static final class F1 implements Fn {
+        public int apply(Object o) {
+            return 7;
         }
     }
     static final class E extends RuntimeException {
@@ -60,86 +36,15 @@ final class Fuzz {
             this.code = code;
         }
     }
-    interface Fn {
-        int apply(Object o);
-    }
-    static final class F1 implements Fn {
-        public int apply(Object o) {
-            return o instanceof P p ? p.i + 1 : o == null ? 7 : 3;
-        }
-    }
-    static final class F2 implements Fn {
-        public int apply(Object o) {
-            sink = o;
-            return 11;
-        }
-    }
-    static final Fn F2_LOADED = new F2();
-    static boolean same(Object x, Object y) {
-        if (x instanceof Integer i && y instanceof Integer j && (i < -128 || i > 127)) {
-            return i.equals(j);
-        }
-        return x == y;
-    }
-    static int geti(P p) {
-        return p == null ? -1 : p.i;
-    }
-    static P wrap(P p, int k) {
-        P w = new P(k, p);
-        w.o = p;
-        return w;
-    }
-    static void leak(Object o) {
-        sink = o;
-    }
-    static int thrower(int k) {
-        if (k < 0) {
-            throw new E(k);
-        }
-        return k + 1;
-    }
-    static long sum(P p) {
-        long s = 0;
-        for (int d = 0; p != null && d < 6; d++) {
-            s = s * 31 + p.i + p.l;
-            p = p.n;
-        }
-        return s;
-    }
-    static long hashOf(Object o) {
-        if (o instanceof P p) {
-            return sum(p) * 7 + (p.o == null ? 1 : 2);
-        }
-        if (o instanceof Q q) {
-            return q.x * 31L + q.y + q.l;
-        }
-        if (o instanceof Integer v) {
-            return v;
-        }
-        if (o instanceof int[] xs) {
-            long s = xs.length;
-            for (int x : xs) {
-                s = s * 31 + x;
-            }
-            return s;
-        }
-        if (o instanceof long[] ls) {
-            return ls.length == 0 ? 5 : ls[0] ^ ls.length;
-        }
-        if (o instanceof Object[] os) {
-            return os.length * 13L + (os.length > 0 && os[0] != null ? 1 : 0);
-        }
-        return o == null ? 17 : 19;
-    }
     static long m500265(int a, int b, int c) {
-        P o0 = new P();
         for (int i1 = 0; i1 < (b & 7); i1++) {
+            Object o0 = new Object();
             synchronized (o0) {
                 synchronized (o0) {
-                    thrower(a);
-                    o0 = new P(i1, o0);
+                    if (a < 0) {
+                        throw new E(a);
+                    }
                 }
-                sink = o0;
             }
         }
         return 0L;
