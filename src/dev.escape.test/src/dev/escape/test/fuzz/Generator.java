@@ -11,23 +11,26 @@ import dev.escape.test.fuzz.Scope.Var;
 
 /**
  * Generates one method {@code static long m<seed>(int a, int b, int c)} from a seed, fully
- * deterministically: allocations, field and array traffic, merges, loops carrying objects, calls,
- * escapes to static state, monitors, exceptions and forced deopts. The method returns a hash of
- * what it computed, including the fields of its objects.
+ * deterministically: allocations, field and array traffic, merges (also of null and new objects
+ * from three or more paths, see {@link Merged}), loops carrying objects, calls, escapes to static
+ * state, monitors, exceptions and forced deopts. The method returns a hash of what it computed,
+ * including the fields of its objects.
  */
 final class Generator {
     private static final String[] LOCAL_TYPES = {"int", "P", "P", "P", "Q", "Object", "Integer", "int[]", "long[]", "Object[]", "Base"};
-    private static final String DIRECTIVES = "jdk.graal.compiler.api.directives.GraalDirectives";
+    static final String DIRECTIVES = "jdk.graal.compiler.api.directives.GraalDirectives";
 
     private final Random r;
     private final Scope scope = new Scope();
     private final Expressions e;
+    private final Merged merged;
     private int budget;
     private int loops;
 
     private Generator(long seed) {
         this.r = new Random(seed);
         this.e = new Expressions(r, scope);
+        this.merged = new Merged(r, scope, e, methodName(seed));
         this.budget = 6 + r.nextInt(22);
     }
 
@@ -52,7 +55,10 @@ final class Generator {
             body.add(statement(0));
         }
         body.add(result(h));
-        return new Stmt("static long " + name + "(int a, int b, int c) #", new Block(body));
+        // the callees of merged values follow the method, in the same member
+        List<Code> kids = new ArrayList<>(List.of(new Block(body)));
+        kids.addAll(merged.callees());
+        return new Stmt("static long " + name + "(int a, int b, int c) #" + "\n#".repeat(merged.callees().size()), kids, false);
     }
 
     /**
@@ -88,7 +94,7 @@ final class Generator {
     private Code statement(int depth) {
         budget--;
         boolean nest = depth < 3;
-        int kind = r.nextInt(nest ? 24 : 15);
+        int kind = r.nextInt(nest ? 26 : 15);
         return switch (kind) {
             case 0, 1, 2 -> declare();
             case 3, 4 -> assign();
@@ -105,6 +111,7 @@ final class Generator {
             case 19 -> new Stmt("synchronized (#) #", e.ref("Object", 1), block(depth + 1));
             case 20, 21 -> tryCatch(depth);
             case 22 -> carriedLoop(depth);
+            case 23, 24 -> merged.statement(() -> statement(depth + 1));
             default -> block(depth + 1);
         };
     }

@@ -46,6 +46,14 @@ final class Prelude {
                                 this.i = i;
                                 this.n = n;
                             }
+                            P(int i, P n, Object o) {
+                                this(i, n);
+                                init(o);
+                            }
+                            void init(Object o) {
+                                this.o = o;
+                                l = i * 3L;
+                            }
                         }""");
         member(m, """
                         static final class Q extends Base {

@@ -37,6 +37,10 @@ final class Scope {
         return v;
     }
 
+    void add(Var v) {
+        blocks.peek().add(v);
+    }
+
     /** Visible variables whose values can be used where {@code type} is expected. */
     List<Var> usable(String type) {
         List<Var> found = new ArrayList<>();
