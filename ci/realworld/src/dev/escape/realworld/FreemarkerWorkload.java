@@ -14,8 +14,8 @@ import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
 
 /**
- * Apache FreeMarker 2.3.33 rendering the Commons Lang 3.17.0 sources as one HTML page (about
- * 12 MB): per file a heading, a summary with the package and line counts, and a table of numbered,
+ * Apache FreeMarker 2.3.33 rendering the Commons Lang 3.17.0 sources as one HTML page:
+ * per file a heading, a summary with the package and line counts, and a table of numbered,
  * HTML-escaped lines with CSS classes for comments, blank and long lines (list, conditionals,
  * built-ins: ?html auto-escaping, ?item_parity, ?trim, ?starts_with, ?length, ?c). The template is
  * parsed once (setup); one iteration renders it. Checksum: the page.

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * Jackson 2.18 (jackson-databind) round-tripping a 9 MB JSON document: the Commons Lang 3.17.0
+ * Jackson 2.18 (jackson-databind) round-tripping a 5 MB JSON document: the Commons Lang 3.17.0
  * sources as data (per file: path, package, every line, the identifiers with their counts, the
  * line lengths). One iteration: data binding writes the document (records to JSON), reads it back
  * as a tree and binds the tree to records again (must equal the original), and writes the tree
