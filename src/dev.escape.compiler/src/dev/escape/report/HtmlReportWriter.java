@@ -89,6 +89,10 @@ final class HtmlReportWriter {
             for (SiteDecision s : r.sites()) {
                 site(report, s, compilation, out);
             }
+            if (r.sites().isEmpty()) {
+                // e.g. a bailout: no sites were recorded, but the compilation must be seen
+                out.printf("<tr class=\"compilation\"><td colspan=\"5\">%s</td></tr>%n", Xml.escape(compilation));
+            }
         }
         out.println("</table>");
     }

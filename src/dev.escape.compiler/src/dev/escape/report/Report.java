@@ -17,7 +17,8 @@ import dev.escape.decisions.SiteDecision;
  * The one model every report format writes: the compilations grouped by method, the most
  * allocation sites first, with totals computed once. Writers only render it.
  *
- * @param methods methods with at least one allocation site, most sites first
+ * @param methods methods with at least one allocation site or a compilation that fell back to Graal's
+ *            phase or bailed out (a bailout records no sites, and must still be seen), most sites first
  * @param compilations all recorded compilations, also those without allocation sites
  * @param filter the {@code --methods} filter, or null
  * @param filteredOut compilations the filter did not match
@@ -39,7 +40,7 @@ public record Report(List<MethodReport> methods, int compilations, String filter
         }
         List<MethodReport> methods = new ArrayList<>();
         byMethod.forEach((method, compilations) -> methods.add(new MethodReport(method, List.copyOf(compilations))));
-        methods.removeIf(m -> m.sites() == 0);
+        methods.removeIf(m -> m.sites() == 0 && m.compilations().stream().allMatch(c -> c.fallback() == null));
         // Stable sort: methods with as many sites keep the order they were compiled in.
         methods.sort(Comparator.comparingInt(MethodReport::sites).reversed());
         return new Report(List.copyOf(methods), records.size(), filter, filteredOut, sources);

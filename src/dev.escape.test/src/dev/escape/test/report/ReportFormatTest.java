@@ -64,6 +64,18 @@ class ReportFormatTest {
         assertTrue(!Reports.render(ReportFormat.TEXT, List.of(ran), null, SourceLines.none()).contains("without escape's own analysis"));
     }
 
+    /** A bailout records no allocation sites; its method must still be listed, in every format. */
+    @Test
+    void aMethodWhoseOnlyCompilationBailedOutIsListed() {
+        CompilationRecord ran = Reports.compile("localPoint");
+        CompilationRecord bailedOut = new CompilationRecord("dev.example.Other.m()", "HotSpotCompilation-3", ran.analysis(), EscapePhase.BAILOUT + "no room",
+                        ran.before(), ran.before(), List.of());
+        for (ReportFormat format : ReportFormat.values()) {
+            String text = Reports.render(format, List.of(ran, bailedOut), null, SourceLines.none());
+            assertTrue(text.contains("dev.example.Other.m()") && text.contains("no room"), format + ":\n" + text);
+        }
+    }
+
     @Test
     void textReportShowsSourceLinesWhenFound() {
         String text = Reports.render(ReportFormat.TEXT, List.of(Reports.compile("storedToStatic")), null, SourceLines.of("/nonexistent:" + Reports.TEST_SOURCES));
