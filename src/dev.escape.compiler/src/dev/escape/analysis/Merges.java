@@ -175,7 +175,12 @@ final class Merges {
                 continue;
             }
             // A field holding different objects: they merge into one, or become real where they are virtual.
-            for (int j = 0; j < states[0].get(object).entryCount(); j++) {
+            for (int j = 0; j < object.entryCount(); j++) {
+                if (!virtualEverywhere(object, states)) {
+                    // A field's object reached its holder (or needed it for lock order) and made it
+                    // real on that path too: the next round treats the holder as real on some paths.
+                    break;
+                }
                 if (differs(object, j, states) && anyVirtualEntry(object, j, states) && mergeableField(object, j, states, analysis.blockOf(merge)) == null) {
                     for (int i = 0; i < states.length; i++) {
                         if (states[i].get(object).entry(j) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
@@ -187,6 +192,15 @@ final class Merges {
             }
         }
         return changed;
+    }
+
+    private static boolean virtualEverywhere(VirtualObjectNode object, BlockState[] states) {
+        for (BlockState s : states) {
+            if (!s.isVirtual(object)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean neededAfter(VirtualObjectNode object, BlockState[] states, AbstractMergeNode merge) {

@@ -72,6 +72,36 @@ public final class Merges {
         return null;
     }
 
+    /** A holder whose first field holds objects that point back to it. */
+    static final class Owner {
+        Object child;
+        int tag;
+    }
+
+    record ChildA(Owner owner) {
+    }
+
+    record ChildB(Owner owner) {
+    }
+
+    /**
+     * Found in javac and Lucene by ./escape realworld (the analysis threw, Graal's phase took the
+     * method): at the merge the children differ and cannot become one object, so each is made
+     * real; each reaches its owner, which becomes real with it, and the owner's next field must
+     * not be read as if it were still virtual.
+     */
+    @Inputs({"1", "-1"})
+    static int fieldMaterializationMakesItsHolderReal(int a) {
+        Owner o = new Owner();
+        if (a > 0) {
+            o.child = new ChildA(o);
+        } else {
+            o.child = new ChildB(o);
+        }
+        o.tag = a;
+        return o.tag + (o.child instanceof ChildA ? 1 : 2);
+    }
+
     @Inputs({"1", "-1", "5"})
     static int nestedObjectMerged(int a) {
         Box outer = new Box(0);
