@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.escape.decisions.Census;
+import dev.escape.decisions.Materialization;
 import dev.escape.decisions.Materialization.Cause;
 import org.graalvm.collections.EconomicMap;
 import org.graalvm.collections.Equivalence;
@@ -95,9 +96,41 @@ public final class Analysis {
     private final Map<PendingMerge, ValueNode> pendingPhis = new IdentityHashMap<>();
     /** Null checks of nullable pending objects (see {@link PendingMerge}), by the test that replaced them. */
     private final Map<ValueNode, VirtualObjectNode> nullChecks = new IdentityHashMap<>();
+    /**
+     * Nested locks whose monitor enters stay real, so that no commit holds them (see {@link LockOrder}),
+     * with where their object would have been made real holding them.
+     */
+    private final Map<MonitorIdNode, Materialization> realNestedLocks;
 
-    public Analysis(StructuredGraph graph, CoreProviders providers, ScheduleResult schedule, Decisions decisions, Budget budget) {
+    /**
+     * Analyzes {@code graph} (scheduled as {@code schedule}) and returns the analysis, its effects
+     * not applied yet. When the result would commit an object holding nested locks of its own,
+     * which Graal's lowering cannot always do right ({@link LockOrder}), the analysis runs again
+     * with the enters of those locks kept real, until no commit holds nested locks; each run
+     * charges {@code budget}. Throws {@link Unsupported} (graph untouched) if it cannot.
+     */
+    public static Analysis analyze(StructuredGraph graph, CoreProviders providers, ScheduleResult schedule, Decisions decisions, Budget budget) {
+        Map<MonitorIdNode, Materialization> realNestedLocks = new IdentityHashMap<>();
+        while (true) {
+            Analysis analysis = new Analysis(graph, providers, schedule, decisions, budget, new IdentityHashMap<>(realNestedLocks));
+            analysis.run();
+            Map<MonitorIdNode, Materialization> nested = analysis.committedNestedLocks();
+            if (nested.isEmpty()) {
+                return analysis;
+            }
+            int known = realNestedLocks.size();
+            nested.forEach(realNestedLocks::putIfAbsent);
+            if (realNestedLocks.size() == known) {
+                // Not from a monitor enter this analysis saw (e.g. a commit of an earlier phase).
+                throw new Unsupported("an object would be allocated holding nested locks " + nested.keySet() + " whose enters cannot be kept real");
+            }
+            decisions.reset();
+        }
+    }
+
+    private Analysis(StructuredGraph graph, CoreProviders providers, ScheduleResult schedule, Decisions decisions, Budget budget, Map<MonitorIdNode, Materialization> realNestedLocks) {
         this.graph = graph;
+        this.realNestedLocks = realNestedLocks;
         this.budget = budget;
         this.providers = providers;
         this.strictLockOrder = providers.getPlatformConfigurationProvider() != null && providers.getPlatformConfigurationProvider().requiresStrictLockOrder();
@@ -164,8 +197,31 @@ public final class Analysis {
     }
 
     /** Runs the analysis; throws {@link Unsupported} (with the graph untouched) if it cannot. */
-    public void run() {
+    private void run() {
         processRegion(List.of(schedule.getCFG().getBlocks()), null);
+    }
+
+    /** True if the monitor enter of {@code lock} stays real when its object already holds a lock (see {@link #analyze}). */
+    boolean keepsNestedEnterReal(MonitorIdNode lock) {
+        return realNestedLocks.containsKey(lock);
+    }
+
+    /**
+     * The nested locks ({@link LockOrder#nestedLocks}) that the commits among the effects to apply
+     * would hold, each with the materialization of its object there.
+     */
+    private Map<MonitorIdNode, Materialization> committedNestedLocks() {
+        Map<MonitorIdNode, Materialization> result = new IdentityHashMap<>();
+        List<Effects> all = new ArrayList<>(blockEffects.values());
+        loops.forEachEffects(all::add);
+        for (Effects effects : all) {
+            effects.forEach(e -> {
+                if (e instanceof Commit commit) {
+                    commit.nestedLocks().forEach(result::putIfAbsent);
+                }
+            });
+        }
+        return result;
     }
 
     /** True if the analysis found anything to change. */
@@ -283,6 +339,11 @@ public final class Analysis {
         if (node instanceof Invoke invoke) {
             // Arguments are inputs of the (floating, early scheduled) call target: objects escape at the call.
             ensureRealInputs(invoke.callTarget(), here, state, effects);
+        }
+        if (node instanceof MonitorEnterNode enter && resolve(enter.object(), state) instanceof VirtualObjectNode locked && state.isVirtual(locked) &&
+                        state.get(locked).hasLocks() && keepsNestedEnterReal(enter.getMonitorId())) {
+            // A nested lock kept real (see analyze): its object is made real here, holding its outer locks.
+            materialize(locked, state, effects, here, node, Cause.MONITOR, LockOrder.recursiveLock(realNestedLocks.get(enter.getMonitorId())));
         }
         if (strictLockOrder && node instanceof MonitorEnterNode enter) {
             // A lock entered for real: the outer locks that virtual objects hold are entered first.
@@ -511,6 +572,11 @@ public final class Analysis {
 
     /** As above, with the reason given instead of read off {@code user}. */
     void materialize(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user, Cause cause) {
+        materialize(object, state, effects, position, user, cause, null);
+    }
+
+    /** As above, with {@code detail} for {@code object}'s own materialization (the objects it reaches keep theirs). */
+    private void materialize(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user, Cause cause, String detail) {
         if (state.get(object).isPending()) {
             materializePending(object, state, user, cause);
             return;
@@ -520,6 +586,7 @@ public final class Analysis {
         List<VirtualObjectNode> lockOrdered = strictLockOrder ? LockOrder.addOuterLocks(state, objects, holders) : List.of();
         EconomicMap<VirtualObjectNode, ObjectState> committed = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
         List<AllocatedObjectNode> allocated = new ArrayList<>();
+        EconomicMap<VirtualObjectNode, Materialization> why = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
         HIRBlock block = blockOf(position);
         for (VirtualObjectNode o : objects) {
             ObjectState s = state.get(o);
@@ -535,7 +602,9 @@ public final class Analysis {
             }
             state.put(o, ObjectState.materialized(representation));
             created(representation, block);
-            effects.add(decisions.materialized(o, holders.get(o), position, user, lockOrdered.contains(o) ? Cause.MONITOR : cause));
+            Materialization m = decisions.materialization(o, holders.get(o), position, user, lockOrdered.contains(o) ? Cause.MONITOR : cause, o == object ? detail : null);
+            why.put(o, m);
+            effects.add(decisions.recorded(o, m, position));
         }
         if (committed.isEmpty()) {
             return;
@@ -553,13 +622,32 @@ public final class Analysis {
                 values.add(entry instanceof VirtualObjectNode v && committed.containsKey(v) ? v : resolve(entry, state));
             }
         }
-        effects.add(graph -> commit(graph, position, committed, allocated, values));
+        effects.add(new Commit(position, committed, allocated, values, why));
     }
 
     /**
-     * Builds the commit when the effect is applied: a node's input lists may only be filled once
-     * the node is in the graph (usages are registered as inputs are set).
+     * The effect that builds a commit when it is applied: a node's input lists may only be filled
+     * once the node is in the graph (usages are registered as inputs are set).
      */
+    private record Commit(FixedNode position, EconomicMap<VirtualObjectNode, ObjectState> committed, List<AllocatedObjectNode> allocated, List<ValueNode> values,
+                    EconomicMap<VirtualObjectNode, Materialization> why) implements Effect {
+        @Override
+        public void apply(StructuredGraph graph) {
+            commit(graph, position, committed, allocated, values);
+        }
+
+        /** The locks this commit would hold nested inside another lock of the same object, with why it commits that object. */
+        Map<MonitorIdNode, Materialization> nestedLocks() {
+            Map<MonitorIdNode, Materialization> nested = new IdentityHashMap<>();
+            for (VirtualObjectNode o : committed.getKeys()) {
+                for (MonitorIdNode lock : LockOrder.nestedLocks(committed.get(o))) {
+                    nested.put(lock, why.get(o));
+                }
+            }
+            return nested;
+        }
+    }
+
     private static void commit(StructuredGraph graph, FixedNode position, EconomicMap<VirtualObjectNode, ObjectState> committed, List<AllocatedObjectNode> allocated,
                     List<ValueNode> values) {
         if (!position.isAlive()) {

@@ -71,6 +71,13 @@ public final class Decisions {
         this.analysis = owner;
     }
 
+    /** Forgets what an analysis whose result is dropped recorded (it runs again, see {@link Analysis#analyze}). */
+    void reset() {
+        origins.clear();
+        events.clear();
+        notVirtualized.clear();
+    }
+
     void created(VirtualObjectNode object, Node creator) {
         Origin origin = origins.computeIfAbsent(object, o -> {
             AllocationSite site = Census.siteOf(creator);
@@ -112,14 +119,26 @@ public final class Decisions {
         }
     }
 
-    /** An effect recording that {@code object} is materialized before {@code position} for {@code user}. */
-    Effect materialized(VirtualObjectNode object, VirtualObjectNode holder, FixedNode position, Node user, Cause given) {
-        Origin origin = origins.get(object);
-        AllocationSite site = origin != null ? origin.site() : Census.virtualSite(object);
+    /**
+     * An effect recording that {@code object} is materialized before {@code position} for {@code user},
+     * with {@code givenDetail} (or, if null, what {@code user} says) as the detail.
+     */
+    Effect materialized(VirtualObjectNode object, VirtualObjectNode holder, FixedNode position, Node user, Cause given, String givenDetail) {
+        return recorded(object, materialization(object, holder, position, user, given, givenDetail), position);
+    }
+
+    /** What {@link #materialized} records, without recording it. */
+    Materialization materialization(VirtualObjectNode object, VirtualObjectNode holder, FixedNode position, Node user, Cause given, String givenDetail) {
         Cause cause = holder != null ? Cause.HOLDER_ESCAPED : given != null ? given : classify(user, object);
         AllocationSite holderSite = holder == null ? null : origins.containsKey(holder) ? origins.get(holder).site() : Census.virtualSite(holder);
         NodeSourcePosition where = position(user, position);
-        Materialization m = new Materialization(AllocationSite.frames(where), cause, holder != null ? null : detail(user, cause), holderSite);
+        return new Materialization(AllocationSite.frames(where), cause, holder != null ? null : givenDetail != null ? givenDetail : detail(user, cause), holderSite);
+    }
+
+    /** An effect recording {@code m}, a materialization of {@code object} before {@code position}. */
+    Effect recorded(VirtualObjectNode object, Materialization m, FixedNode position) {
+        Origin origin = origins.get(object);
+        AllocationSite site = origin != null ? origin.site() : Census.virtualSite(object);
         HIRBlock block = analysis.blockOf(position);
         return graph -> events.add(new Event(object, site, m, block));
     }

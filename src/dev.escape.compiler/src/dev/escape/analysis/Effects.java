@@ -38,6 +38,10 @@ final class Effects {
         effects.addAll(other.effects);
     }
 
+    void forEach(java.util.function.Consumer<Effect> action) {
+        effects.forEach(action);
+    }
+
     void apply(StructuredGraph graph) {
         for (Effect e : effects) {
             e.apply(graph);

@@ -46,6 +46,12 @@ final class Loops {
         return entryEffects.computeIfAbsent(loopBegin, l -> new Effects());
     }
 
+    /** The loops' own effects (at their entries and back edges), for a look before they are applied. */
+    void forEachEffects(java.util.function.Consumer<Effects> action) {
+        entryEffects.values().forEach(action);
+        backEdgeEffects.values().forEach(action);
+    }
+
     void applyBackEdgeEffects(StructuredGraph graph) {
         for (Effects effects : backEdgeEffects.values()) {
             effects.apply(graph);

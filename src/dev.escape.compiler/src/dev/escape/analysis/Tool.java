@@ -103,8 +103,9 @@ final class Tool extends CoreProvidersDelegate implements VirtualizerTool {
 
     @Override
     public boolean canVirtualizeLock(VirtualObjectNode virtualObject, MonitorIdNode monitorId) {
-        // A monitor entered in more than one place (e.g. re-entered in a loop) cannot be counted statically.
-        return !monitorId.isMultipleEntry();
+        // A monitor entered in more than one place (e.g. re-entered in a loop) cannot be counted statically;
+        // a nested lock the analysis keeps real (see Analysis.analyze) is entered on a real object.
+        return !monitorId.isMultipleEntry() && !(state.get(virtualObject).hasLocks() && analysis.keepsNestedEnterReal(monitorId));
     }
 
     @Override

@@ -47,6 +47,9 @@
  * node is visited again, so a loop's second round does not see its first round's guesses.</li>
  * <li>Every materialization names the node that forced it and, where that node does not say it, a
  * {@link dev.escape.decisions.Materialization.Cause}: the report explains each kept allocation.</li>
+ * <li>No commit holds two locks of one object: Graal's lowering of that can leave a monitor exit
+ * without its enter ({@link dev.escape.analysis.LockOrder}); the analysis runs again with the inner
+ * enter kept real instead ({@code Analysis.analyze}).</li>
  * <li>A phi the analysis creates has a stamp that admits every one of its inputs
  * ({@code Merges.phiOf}). A narrower stamp is a miscompile: the canonicalizer folds the phi by its
  * stamp (a phi of null, a new object and null once became the constant null).</li>

@@ -67,9 +67,14 @@ public record Materialization(List<Frame> at, Cause cause, String detail, Alloca
     }
 
     public String describe() {
+        return "materialized " + place();
+    }
+
+    /** Where and why, as {@link #describe} says it after "materialized ": {@code at File.java:12 (returned)}. */
+    public String place() {
         String where = at.isEmpty() ? "an unknown position" : at.get(0).location();
         StringBuilder sb = new StringBuilder();
-        sb.append("materialized").append(" at ").append(where);
+        sb.append("at ").append(where);
         String why = cause == Cause.UNKNOWN ? detail : cause.text + (detail == null || detail.isEmpty() ? "" : ": " + detail);
         if (cause == Cause.HOLDER_ESCAPED && holder != null) {
             why = "its holder " + holder.describe() + " escaped";

@@ -108,9 +108,7 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
         DebugContext debug = graph.getDebug();
         try (DebugContext.Scope s = debug.scope("EscapeAnalysis")) {
             SchedulePhase.runWithoutContextOptimizations(graph, SchedulingStrategy.EARLIEST);
-            Analysis analysis = new Analysis(graph, context, graph.getLastSchedule(), decisions, budget);
-            analysis.run();
-            return analysis;
+            return Analysis.analyze(graph, context, graph.getLastSchedule(), decisions, budget);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.escape.test.corpus;
 
+import dev.escape.decisions.Decision;
+import dev.escape.decisions.Materialization.Cause;
 import dev.escape.test.corpus.Basics.Box;
 import dev.escape.test.corpus.Shapes.Counter;
 
@@ -35,6 +37,30 @@ public final class Locks {
         Box b = new Box(a);
         synchronized (b) {
             synchronized (b) {
+                b.value++;
+            }
+            b.value *= 2;
+        }
+        return b.value;
+    }
+
+    /**
+     * Locked twice and stored to a static inside both locks: made real holding both locks, Graal's
+     * phase commits it with two locks of one object, which Graal lowers by deleting the inner lock's
+     * enters and exits by node identity; where a loop copy gave an exit another MonitorIdNode that
+     * crashes the VM (fuzz-regressions/escape-only/seed500265). escape never commits nested locks of
+     * one object: the inner lock stays a real monitorenter and the box is allocated there, on every
+     * path (Graal allocates it when {@code a < 0} only).
+     */
+    @Inputs({"1", "-1", "9"})
+    @Expect(decision = Decision.KEPT, cause = Cause.MONITOR)
+    static int reentrantLockHeldAcrossEscape(int a) {
+        Box b = new Box(a);
+        synchronized (b) {
+            synchronized (b) {
+                if (a < 0) {
+                    Negative.sink = b;
+                }
                 b.value++;
             }
             b.value *= 2;

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * {@code src/dev.escape.test/fuzz-regressions/} (outside the compiled sources: each is compiled
  * in memory like a generated class) and checked by {@link FuzzRegressionTest}. Reproducers of bugs
  * not fixed yet wait in the {@code open/} subdirectory, which the test does not read: move a file
- * up when its bug is fixed.
+ * up when its bug is fixed. Reproducers of bugs of Graal's own that escape avoids, on which Graal's
+ * phase crashes the VM, are in {@code escape-only/}: the test runs them with escape's slot only.
  */
 final class Regressions {
     private Regressions() {
@@ -37,10 +38,19 @@ final class Regressions {
 
     /** The saved reproducers, by file name. */
     static List<Path> all() {
-        if (!Files.isDirectory(directory())) {
+        return list(directory());
+    }
+
+    /** The reproducers that only escape's slot may compile (Graal's own phase crashes the VM on them), by file name. */
+    static List<Path> escapeOnly() {
+        return list(directory().resolve("escape-only"));
+    }
+
+    private static List<Path> list(Path directory) {
+        if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(directory())) {
+        try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
