@@ -92,7 +92,15 @@ final class Merges {
         for (PhiNode phi : merge.valuePhis()) {
             VirtualObjectNode same = sameVirtual(phi, states);
             // Past an exception merge an object can no longer be made real (see isExceptionMerge).
-            if ((same != null && !isExceptionMerge(block)) || mergeable(phi, states, block, 0) != null || nullable(phi, states, merge) != null) {
+            if (same != null && !isExceptionMerge(block)) {
+                continue;
+            }
+            VirtualObjectNode[] inputs = mergeable(phi, states, block, 0);
+            if (inputs != null) {
+                changed |= materializeDifferingFields(merge, inputs, states, preds);
+                continue;
+            }
+            if (nullable(phi, states, merge) != null) {
                 continue;
             }
             for (int i = 0; i < states.length; i++) {
@@ -122,16 +130,33 @@ final class Merges {
             }
             inputs[i] = v;
         }
+        return inputs;
+    }
+
+    /**
+     * Where the fields of {@code inputs}, objects that merge into one, hold different objects and
+     * some of them are virtual: those are made real at the end of their predecessors, so that the
+     * merged object's field is a phi of real values (as in Graal's phase). Differing nested
+     * virtual objects cannot meet in a phi, and making the holders real instead (as this analysis
+     * used to) allocates them and their fields: javac's {@code JavacParser.literal} merges one
+     * literal node per case, several holding a box of their value. True if anything was made real.
+     */
+    private boolean materializeDifferingFields(AbstractMergeNode merge, VirtualObjectNode[] inputs, BlockState[] states, HIRBlock[] preds) {
+        boolean changed = false;
         for (int j = 0; j < inputs[0].entryCount(); j++) {
             ValueNode first = states[0].get(inputs[0]).entry(j);
+            boolean differs = false;
             for (int i = 1; i < states.length; i++) {
-                ValueNode other = states[i].get(inputs[i]).entry(j);
-                if (other != first && (isVirtual(first, states[0]) || isVirtual(other, states[i]))) {
-                    return null; // differing nested virtual objects cannot meet in a phi
+                differs |= states[i].get(inputs[i]).entry(j) != first;
+            }
+            for (int i = 0; differs && i < states.length; i++) {
+                if (states[i].get(inputs[i]).entry(j) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
+                    analysis.materialize(v, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
+                    changed = true;
                 }
             }
         }
-        return inputs;
+        return changed;
     }
 
     /**
@@ -141,10 +166,6 @@ final class Merges {
      */
     private static boolean isExceptionMerge(HIRBlock mergeBlock) {
         return mergeBlock.getBeginNode() instanceof AbstractMergeNode m && m.stateAfter() != null && m.stateAfter().bci == BytecodeFrame.AFTER_EXCEPTION_BCI;
-    }
-
-    private static boolean isVirtual(ValueNode value, BlockState state) {
-        return value instanceof VirtualObjectNode v && state.isVirtual(v);
     }
 
     /** The virtual object all inputs of {@code phi} stand for, or null. */

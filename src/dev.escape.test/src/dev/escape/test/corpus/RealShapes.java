@@ -179,4 +179,46 @@ public final class RealShapes {
         }
         return kept.toList().sum() * 7 + dropped.toList().sum();
     }
+
+    /** javac's JCLiteral: a type tag and the value, boxed. */
+    static final class Literal {
+        static final Literal ERROR = new Literal(-1, null);
+
+        final int tag;
+        final Object value;
+
+        Literal(int tag, Object value) {
+            this.tag = tag;
+            this.value = value;
+        }
+    }
+
+    /**
+     * {@code JavacParser.literal(Name, int)}: one literal node per case meets at a phi, some
+     * holding a box of their value. Graal's phase merges the nodes into one virtual object (the
+     * boxes, different on each path, are real) and so finds {@code t == ERROR} false; escape's
+     * analysis used to refuse to merge objects whose fields hold different virtual objects and
+     * allocated every node at the merge.
+     */
+    @Inputs({"0", "1", "2", "3"})
+    static int literal(int kind) {
+        Literal t = Literal.ERROR;
+        switch (kind) {
+            case 0:
+                t = new Literal(0, Integer.valueOf(kind + 1000));
+                break;
+            case 1:
+                t = new Literal(1, Long.valueOf(kind * 1000L));
+                break;
+            case 2:
+                t = new Literal(2, "s");
+                break;
+            default:
+                t = new Literal(3, null);
+        }
+        if (t == Literal.ERROR) {
+            t = new Literal(-2, null);
+        }
+        return Opaque.consume(t) + t.tag + (t.value instanceof Integer i ? i : 0);
+    }
 }
