@@ -166,6 +166,12 @@ public final class Analysis {
         return endStates.get(block);
     }
 
+    /** True if the analysis found {@code block} unreachable (its branch is removed, see {@link BlockState#isDead()}). */
+    boolean unreachable(HIRBlock block) {
+        BlockState end = endStates.get(block);
+        return end != null && end.isDead();
+    }
+
     /** Runs the analysis; throws {@link Unsupported} (with the graph untouched) if it cannot. */
     public void run() {
         processRegion(List.of(schedule.getCFG().getBlocks()), null);
