@@ -23,6 +23,9 @@ import jdk.graal.compiler.nodes.AbstractEndNode;
 import jdk.graal.compiler.nodes.AbstractMergeNode;
 import jdk.graal.compiler.nodes.ConstantNode;
 import jdk.graal.compiler.nodes.IfNode;
+import jdk.graal.compiler.nodes.LogicConstantNode;
+import jdk.graal.compiler.nodes.LogicNode;
+import jdk.graal.compiler.nodes.spi.Canonicalizable;
 import jdk.graal.compiler.nodes.PiNode;
 import jdk.graal.compiler.nodes.calc.IntegerEqualsNode;
 import jdk.graal.compiler.nodes.calc.IsNullNode;
@@ -196,6 +199,12 @@ public final class Analysis {
         return endStates.get(block);
     }
 
+    /** True if the analysis found {@code block} unreachable (its branch is removed, see {@link BlockState#isDead()}). */
+    boolean unreachable(HIRBlock block) {
+        BlockState end = endStates.get(block);
+        return end != null && end.isDead();
+    }
+
     /** Runs the analysis; throws {@link Unsupported} (with the graph untouched) if it cannot. */
     private void run() {
         processRegion(List.of(schedule.getCFG().getBlocks()), null);
@@ -238,6 +247,9 @@ public final class Analysis {
             blockEffects.get(block).apply(graph);
         }
         loops.applyBackEdgeEffects(graph);
+        for (HIRBlock block : schedule.getCFG().getBlocks()) {
+            blockEffects.get(block).applyBranchKills(graph);
+        }
     }
 
     /**
@@ -269,6 +281,15 @@ public final class Analysis {
             return merges.merge(merge, block);
         }
         BlockState state = endStates.get(block.getFirstPredecessor()).copy();
+        if (state.isDead()) {
+            return state;
+        }
+        if (begin.predecessor() instanceof IfNode branch && decided(branch, state) instanceof Boolean value && value != (branch.trueSuccessor() == begin)) {
+            // Like Graal's phase: a branch the virtual objects' fields decide is not taken, so
+            // what happens on it (a call that would need a real object) makes nothing real.
+            blockEffects.get(block).killBranch(branch, value);
+            return BlockState.dead();
+        }
         provedByBranch(begin, state);
         if (begin instanceof LoopExitNode exit) {
             loops.exit(exit, block, state);
@@ -282,8 +303,49 @@ public final class Analysis {
         return state;
     }
 
+    /**
+     * The value the condition of {@code branch} always has in {@code state}, or null: a condition
+     * the analysis replaced by a constant (e.g. a null check of a virtual object), or a comparison
+     * or test whose inputs it replaced by constants (a field of a virtual object), folded by the
+     * node's own canonicalization.
+     */
+    private Boolean decided(IfNode branch, BlockState state) {
+        LogicNode condition = branch.condition();
+        if (resolve(condition, state) instanceof LogicConstantNode constant) {
+            return constant.getValue();
+        }
+        Node folded = null;
+        if (condition instanceof Canonicalizable.Binary<?> binary) {
+            @SuppressWarnings("unchecked")
+            Canonicalizable.Binary<ValueNode> node = (Canonicalizable.Binary<ValueNode>) binary;
+            ValueNode x = constantFor(node.getX(), state);
+            ValueNode y = constantFor(node.getY(), state);
+            if (x != null || y != null) {
+                folded = node.canonical(tool, x != null ? x : node.getX(), y != null ? y : node.getY());
+            }
+        } else if (condition instanceof Canonicalizable.Unary<?> unary) {
+            @SuppressWarnings("unchecked")
+            Canonicalizable.Unary<ValueNode> node = (Canonicalizable.Unary<ValueNode>) unary;
+            ValueNode value = constantFor(node.getValue(), state);
+            if (value != null) {
+                folded = node.canonical(tool, value);
+            }
+        }
+        return folded instanceof LogicConstantNode constant ? constant.getValue() : null;
+    }
+
+    /** The constant the analysis replaced {@code value} by, or null (not replaced, or not by a constant). */
+    private ValueNode constantFor(ValueNode value, BlockState state) {
+        ValueNode alias = resolve(value, state);
+        return alias != value && (alias instanceof ConstantNode || alias instanceof LogicConstantNode) ? alias : null;
+    }
+
     /** Processes the nodes of {@code block} starting from {@code state}, and keeps the end state. */
     void processBlock(HIRBlock block, BlockState state) {
+        if (state.isDead()) {
+            endStates.put(block, state);
+            return;
+        }
         Effects effects = blockEffects.get(block);
         List<Node> nodes = schedule.nodesFor(block);
         budget.charge(state.size(), state); // the state this block starts from was copied for it
@@ -430,7 +492,7 @@ public final class Analysis {
                     values[i] = resolve(object, s);
                 }
             }
-            ValuePhiNode created = Merges.phiOf(pending.merge(), values);
+            ValuePhiNode created = Merges.phiOf(pending.merge(), values, pending.inputs());
             created(created, pending.block());
             blockEffects.get(pending.block()).addFloating(created);
             pendingPhis.put(pending, created);

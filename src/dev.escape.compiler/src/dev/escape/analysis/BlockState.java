@@ -16,17 +16,34 @@ import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
 final class BlockState {
     /** By identity (system hash: a node's own hash code changes when it is added to the graph), in creation order. */
     private final EconomicMap<VirtualObjectNode, ObjectState> objects;
+    /**
+     * Set for code the analysis found unreachable: past a branch whose condition the fields of
+     * virtual objects decide the other way (the branch is removed, see {@link Effects#killBranch}).
+     * Such a block is not analyzed, and merges and loop headers ignore it.
+     */
+    private final boolean dead;
 
     BlockState() {
         this.objects = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
+        this.dead = false;
     }
 
-    private BlockState(EconomicMap<VirtualObjectNode, ObjectState> objects) {
+    private BlockState(EconomicMap<VirtualObjectNode, ObjectState> objects, boolean dead) {
         this.objects = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE, objects);
+        this.dead = dead;
     }
 
     BlockState copy() {
-        return new BlockState(objects);
+        return new BlockState(objects, dead);
+    }
+
+    /** The state of unreachable code. */
+    static BlockState dead() {
+        return new BlockState(EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE), true);
+    }
+
+    boolean isDead() {
+        return dead;
     }
 
     ObjectState get(VirtualObjectNode object) {
@@ -118,6 +135,6 @@ final class BlockState {
 
     @Override
     public String toString() {
-        return objects.toString();
+        return dead ? "dead" : objects.toString();
     }
 }

@@ -171,8 +171,8 @@ public final class Decisions {
         Deque<HIRBlock> work = new ArrayDeque<>(origin.blocks());
         while (!work.isEmpty()) {
             HIRBlock b = work.pop();
-            if (cuts.contains(b) || !seen.add(b)) {
-                continue;
+            if (cuts.contains(b) || analysis.unreachable(b) || !seen.add(b)) {
+                continue; // a branch the analysis removed is no path
             }
             if (b.getSuccessorCount() == 0) {
                 return false;

@@ -8,6 +8,7 @@ import jdk.graal.compiler.graph.Position;
 import jdk.graal.compiler.nodes.AbstractBeginNode;
 import jdk.graal.compiler.nodes.FixedNode;
 import jdk.graal.compiler.nodes.FixedWithNextNode;
+import jdk.graal.compiler.nodes.IfNode;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.ValueNode;
 import jdk.graal.compiler.nodes.WithExceptionNode;
@@ -21,13 +22,16 @@ import jdk.graal.compiler.nodes.util.GraphUtil;
  */
 final class Effects {
     private final List<Effect> effects = new ArrayList<>();
+    /** Branches to remove, after every other effect of the graph (removing an end renumbers phi inputs). */
+    private final List<Effect> branchKills = new ArrayList<>();
 
     boolean isEmpty() {
-        return effects.isEmpty();
+        return effects.isEmpty() && branchKills.isEmpty();
     }
 
     void clear() {
         effects.clear();
+        branchKills.clear();
     }
 
     void add(Effect effect) {
@@ -44,6 +48,25 @@ final class Effects {
 
     void apply(StructuredGraph graph) {
         for (Effect e : effects) {
+            e.apply(graph);
+        }
+    }
+
+    /**
+     * Removes the successor of {@code branch} that its condition, decided by the fields of virtual
+     * objects, never takes ({@code condition} is the value it always has), with the code only that
+     * successor reaches. Applied by {@link #applyBranchKills} once all other effects are.
+     */
+    void killBranch(IfNode branch, boolean condition) {
+        branchKills.add(graph -> {
+            if (branch.isAlive()) {
+                graph.removeSplitPropagate(branch, branch.getSuccessor(condition));
+            }
+        });
+    }
+
+    void applyBranchKills(StructuredGraph graph) {
+        for (Effect e : branchKills) {
             e.apply(graph);
         }
     }

@@ -125,6 +125,13 @@ final class Loops {
         List<HIRBlock> body = new ArrayList<>(loop.getBlocks());
         body.sort(Comparator.comparingInt(HIRBlock::getId));
         BlockState entry = analysis.endState(analysis.blockOf(loopBegin.forwardEnd()));
+        if (entry.isDead()) {
+            // Unreachable (its branch is removed): so is every block of the loop.
+            for (HIRBlock block : body) {
+                analysis.replaceEndState(block, BlockState.dead());
+            }
+            return;
+        }
         Plan plan = new Plan();
         for (int iteration = 0; iteration <= Analysis.MAX_LOOP_ITERATIONS; iteration++) {
             if (iteration == Analysis.MAX_LOOP_ITERATIONS) {
@@ -289,6 +296,9 @@ final class Loops {
         HIRBlock headerBlock = analysis.blockOf(loopBegin);
         for (int k = 1; k < loopBegin.phiPredecessorCount(); k++) {
             BlockState end = analysis.endState(analysis.blockOf(loopBegin.phiPredecessorAt(k)));
+            if (end.isDead()) {
+                continue; // an unreachable back edge (its branch is removed) assumes nothing
+            }
             for (PhiNode phi : loopBegin.valuePhis()) {
                 if (plan.mergedPhis.contains(phi) && analysis.resolve(phi, header) instanceof VirtualObjectNode merged &&
                                 mergeableBackEdge(phi, merged, end, k, headerBlock) == null) {
@@ -357,6 +367,9 @@ final class Loops {
         // keeps virtual: it would be allocated at the loop end and still be virtual in the loop.
         for (int k = 1; k < loopBegin.phiPredecessorCount(); k++) {
             BlockState end = analysis.endState(analysis.blockOf(loopBegin.phiPredecessorAt(k)));
+            if (end.isDead()) {
+                continue;
+            }
             List<ValueNode> needReal = new ArrayList<>();
             for (Map.Entry<VirtualObjectNode, Map<Integer, ValuePhiNode>> e : phis.entrySet()) {
                 VirtualObjectNode source = backSource(loopBegin, header, plan, e.getKey(), end, k);
@@ -412,6 +425,15 @@ final class Loops {
         Effects effects = backEdgeEffects(loopBegin);
         for (int k = 1; k < loopBegin.phiPredecessorCount(); k++) {
             HIRBlock endBlock = analysis.blockOf(loopBegin.phiPredecessorAt(k));
+            if (analysis.endState(endBlock).isDead()) {
+                // The input goes with the unreachable back edge's branch; until then, the entry value.
+                for (Map<Integer, ValuePhiNode> fields : phis.values()) {
+                    for (ValuePhiNode phi : fields.values()) {
+                        effects.add(graph -> phi.addInput(Effects.alive(graph, phi.valueAt(0))));
+                    }
+                }
+                continue;
+            }
             BlockState end = analysis.endState(endBlock).copy();
             Map<VirtualObjectNode, VirtualObjectNode> backObjects = new IdentityHashMap<>();
             for (VirtualObjectNode object : phis.keySet()) {

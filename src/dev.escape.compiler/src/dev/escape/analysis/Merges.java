@@ -1,6 +1,7 @@
 package dev.escape.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.graalvm.collections.EconomicSet;
@@ -30,21 +31,39 @@ import jdk.vm.ci.meta.ResolvedJavaField;
  */
 final class Merges {
     private final Analysis analysis;
+    /**
+     * For the merge being processed: the phi input index of each predecessor that takes part.
+     * Predecessors found unreachable ({@link BlockState#isDead()}: their branch is removed) do not;
+     * the arrays of states and predecessors hold the others only.
+     */
+    private int[] phiIndex;
 
     Merges(Analysis analysis) {
         this.analysis = analysis;
     }
 
     BlockState merge(AbstractMergeNode merge, HIRBlock block) {
-        HIRBlock[] preds = predecessorsOf(merge);
-        int n = preds.length;
+        HIRBlock[] all = predecessorsOf(merge);
+        List<Integer> live = new ArrayList<>();
+        for (int i = 0; i < all.length; i++) {
+            BlockState end = analysis.endState(all[i]);
+            if (end == null) {
+                throw new Unsupported("merge predecessor not analyzed: " + all[i]);
+            }
+            if (!end.isDead()) {
+                live.add(i);
+            }
+        }
+        if (live.isEmpty()) {
+            return BlockState.dead();
+        }
+        phiIndex = live.stream().mapToInt(Integer::intValue).toArray();
+        int n = phiIndex.length;
+        HIRBlock[] preds = new HIRBlock[n];
         BlockState[] states = new BlockState[n];
         for (int i = 0; i < n; i++) {
-            BlockState end = analysis.endState(preds[i]);
-            if (end == null) {
-                throw new Unsupported("merge predecessor not analyzed: " + preds[i]);
-            }
-            states[i] = end.copy();
+            preds[i] = all[phiIndex[i]];
+            states[i] = analysis.endState(preds[i]).copy();
             // Objects left pending by an earlier merge do not cross another one.
             for (VirtualObjectNode object : states[i].objects()) {
                 if (states[i].get(object).isPending()) {
@@ -73,11 +92,19 @@ final class Merges {
         for (PhiNode phi : merge.valuePhis()) {
             VirtualObjectNode same = sameVirtual(phi, states);
             // Past an exception merge an object can no longer be made real (see isExceptionMerge).
-            if ((same != null && !isExceptionMerge(block)) || mergeable(phi, states, block, 0) != null || nullable(phi, states, merge) != null) {
+            if (same != null && !isExceptionMerge(block)) {
+                continue;
+            }
+            VirtualObjectNode[] inputs = mergeable(phi, states, block, 0);
+            if (inputs != null) {
+                changed |= materializeDifferingFields(merge, inputs, states, preds);
+                continue;
+            }
+            if (nullable(phi, states, merge) != null) {
                 continue;
             }
             for (int i = 0; i < states.length; i++) {
-                if (analysis.resolve(phi.valueAt(i), states[i]) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
+                if (analysis.resolve(in(phi, i), states[i]) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
                     analysis.materialize(v, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
                     changed = true;
                 }
@@ -97,22 +124,39 @@ final class Merges {
         }
         VirtualObjectNode[] inputs = new VirtualObjectNode[states.length];
         for (int i = 0; i < states.length; i++) {
-            if (!(analysis.resolve(phi.valueAt(i), states[i]) instanceof VirtualObjectNode v) || !states[i].isVirtual(v) || !Identity.sameShape(v, inputs[0] == null ? v : inputs[0]) ||
+            if (!(analysis.resolve(in(phi, i), states[i]) instanceof VirtualObjectNode v) || !states[i].isVirtual(v) || !Identity.sameShape(v, inputs[0] == null ? v : inputs[0]) ||
                             !analysis.identity().onlyThroughPhi(v, states[i], phi, mergeBlock, backEdgesFrom > 0 && i >= backEdgesFrom)) {
                 return null;
             }
             inputs[i] = v;
         }
+        return inputs;
+    }
+
+    /**
+     * Where the fields of {@code inputs}, objects that merge into one, hold different objects and
+     * some of them are virtual: those are made real at the end of their predecessors, so that the
+     * merged object's field is a phi of real values (as in Graal's phase). Differing nested
+     * virtual objects cannot meet in a phi, and making the holders real instead (as this analysis
+     * used to) allocates them and their fields: javac's {@code JavacParser.literal} merges one
+     * literal node per case, several holding a box of their value. True if anything was made real.
+     */
+    private boolean materializeDifferingFields(AbstractMergeNode merge, VirtualObjectNode[] inputs, BlockState[] states, HIRBlock[] preds) {
+        boolean changed = false;
         for (int j = 0; j < inputs[0].entryCount(); j++) {
             ValueNode first = states[0].get(inputs[0]).entry(j);
+            boolean differs = false;
             for (int i = 1; i < states.length; i++) {
-                ValueNode other = states[i].get(inputs[i]).entry(j);
-                if (other != first && (isVirtual(first, states[0]) || isVirtual(other, states[i]))) {
-                    return null; // differing nested virtual objects cannot meet in a phi
+                differs |= states[i].get(inputs[i]).entry(j) != first;
+            }
+            for (int i = 0; differs && i < states.length; i++) {
+                if (states[i].get(inputs[i]).entry(j) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
+                    analysis.materialize(v, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
+                    changed = true;
                 }
             }
         }
-        return inputs;
+        return changed;
     }
 
     /**
@@ -124,15 +168,11 @@ final class Merges {
         return mergeBlock.getBeginNode() instanceof AbstractMergeNode m && m.stateAfter() != null && m.stateAfter().bci == BytecodeFrame.AFTER_EXCEPTION_BCI;
     }
 
-    private static boolean isVirtual(ValueNode value, BlockState state) {
-        return value instanceof VirtualObjectNode v && state.isVirtual(v);
-    }
-
     /** The virtual object all inputs of {@code phi} stand for, or null. */
     VirtualObjectNode sameVirtual(PhiNode phi, BlockState[] states) {
         VirtualObjectNode same = null;
         for (int i = 0; i < states.length; i++) {
-            if (!(analysis.resolve(phi.valueAt(i), states[i]) instanceof VirtualObjectNode v) || !states[i].isVirtual(v) || (same != null && same != v)) {
+            if (!(analysis.resolve(in(phi, i), states[i]) instanceof VirtualObjectNode v) || !states[i].isVirtual(v) || (same != null && same != v)) {
                 return null;
             }
             same = v;
@@ -234,7 +274,7 @@ final class Merges {
         }
         for (PhiNode phi : merge.valuePhis()) {
             for (int i = 0; i < states.length; i++) {
-                if (analysis.resolve(phi.valueAt(i), states[i]) == object) {
+                if (analysis.resolve(in(phi, i), states[i]) == object) {
                     return false;
                 }
             }
@@ -289,7 +329,7 @@ final class Merges {
         VirtualObjectNode object = null;
         boolean anyNull = false;
         for (int i = 0; i < states.length; i++) {
-            ValueNode in = analysis.resolve(phi.valueAt(i), states[i]);
+            ValueNode in = analysis.resolve(in(phi, i), states[i]);
             if (in.isNullConstant()) {
                 anyNull = true;
             } else if (in instanceof VirtualObjectNode v && states[i].isVirtual(v) && !states[i].get(v).isPending() && (object == null || object == v) &&
@@ -318,7 +358,7 @@ final class Merges {
         for (int j = 0; j < entries.length; j++) {
             ValueNode[] values = new ValueNode[states.length];
             for (int i = 0; i < states.length; i++) {
-                boolean here = analysis.resolve(phi.valueAt(i), states[i]) == object;
+                boolean here = analysis.resolve(in(phi, i), states[i]) == object;
                 values[i] = here ? analysis.resolve(states[i].get(object).entry(j), states[i])
                                 : ConstantNode.defaultForKind(object.entryKind(analysis.providers().getMetaAccessExtensionProvider(), j));
             }
@@ -326,13 +366,26 @@ final class Merges {
         }
         BlockState[] snapshots = new BlockState[states.length];
         for (int i = 0; i < states.length; i++) {
-            boolean here = analysis.resolve(phi.valueAt(i), states[i]) == object;
-            real[i] = here ? null : analysis.resolve(phi.valueAt(i), states[i]);
+            boolean here = analysis.resolve(in(phi, i), states[i]) == object;
+            real[i] = here ? null : analysis.resolve(in(phi, i), states[i]);
             flags[i] = ConstantNode.forInt(here ? 1 : 0);
             snapshots[i] = states[i].copy();
         }
-        return ObjectState.pending(entries, new PendingMerge(merge, block, predecessorsOf(merge), snapshots, real,
+        return ObjectState.pending(entries, new PendingMerge(merge, block, predecessorsOf(merge, phiIndex), snapshots, real, phiIndex,
                         newPhi(merge, block, effects, flags)));
+    }
+
+    /** The input of graph phi {@code phi} from the {@code i}-th predecessor that takes part. */
+    private ValueNode in(PhiNode phi, int i) {
+        return phi.valueAt(phiIndex[i]);
+    }
+
+    private HIRBlock[] predecessorsOf(AbstractMergeNode merge, int[] indexes) {
+        HIRBlock[] preds = new HIRBlock[indexes.length];
+        for (int i = 0; i < preds.length; i++) {
+            preds[i] = analysis.blockOf(merge.phiPredecessorAt(indexes[i]));
+        }
+        return preds;
     }
 
     private HIRBlock[] predecessorsOf(AbstractMergeNode merge) {
@@ -378,7 +431,7 @@ final class Merges {
         for (int i = 0; i < states.length; i++) {
             snapshots[i] = states[i].copy();
         }
-        return ObjectState.pending(entries, new PendingMerge(merge, block, preds, snapshots, real, null));
+        return ObjectState.pending(entries, new PendingMerge(merge, block, preds, snapshots, real, phiIndex, null));
     }
 
     /** The fields of objects {@code inputs} (one per predecessor) meeting as one: phis where they differ. */
@@ -421,7 +474,7 @@ final class Merges {
     }
 
     private ValuePhiNode newPhi(AbstractMergeNode merge, HIRBlock block, Effects effects, ValueNode[] values) {
-        ValuePhiNode phi = phiOf(merge, values);
+        ValuePhiNode phi = phiOf(merge, values, phiIndex);
         analysis.created(phi, block);
         effects.addFloating(phi);
         return phi;
@@ -432,12 +485,18 @@ final class Merges {
      * miscompile: with null at some inputs and an object at others, a stamp taken from the null
      * inputs alone says "always null", and the canonicalizer folds the phi to null.
      */
-    static ValuePhiNode phiOf(AbstractMergeNode merge, ValueNode[] values) {
+    static ValuePhiNode phiOf(AbstractMergeNode merge, ValueNode[] values, int[] inputs) {
         Stamp stamp = values[0].stamp(NodeView.DEFAULT);
         for (ValueNode v : values) {
             stamp = stamp.meet(v.stamp(NodeView.DEFAULT));
         }
-        return new ValuePhiNode(stamp, merge, values);
+        // An unreachable predecessor's input goes with its branch; until then it repeats a live one.
+        ValueNode[] all = new ValueNode[merge.phiPredecessorCount()];
+        Arrays.fill(all, values[0]);
+        for (int i = 0; i < inputs.length; i++) {
+            all[inputs[i]] = values[i];
+        }
+        return new ValuePhiNode(stamp, merge, all);
     }
 
     private void connectPhis(AbstractMergeNode merge, HIRBlock block, BlockState[] states, BlockState result) {
@@ -464,9 +523,9 @@ final class Merges {
                 continue;
             }
             for (int i = 0; i < states.length; i++) {
-                ValueNode value = analysis.resolve(phi.valueAt(i), states[i]);
-                if (value != phi.valueAt(i)) {
-                    setPhiInput(effects, phi, i, value);
+                ValueNode value = analysis.resolve(in(phi, i), states[i]);
+                if (value != in(phi, i)) {
+                    setPhiInput(effects, phi, phiIndex[i], value);
                 }
             }
         }

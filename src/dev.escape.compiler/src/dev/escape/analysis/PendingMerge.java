@@ -17,11 +17,12 @@ import jdk.graal.compiler.nodes.cfg.HIRBlock;
  * {@code nonNull} is a phi that is 1 where the object came in and 0 where null did; null checks
  * read it, and field reads are allowed only where a null check has proved the object non-null.
  *
- * @param predecessors the merge's predecessor blocks, in phi order
+ * @param predecessors the merge's predecessor blocks that take part (all but unreachable ones), in phi order
  * @param states the predecessors' end states (for materializing there later)
  * @param real the real value on each predecessor where it was real (or the null constant), null
  *            where the object was virtual
+ * @param inputs the phi input index of each of {@code predecessors}
  * @param nonNull for a nullable object, the 1/0 phi telling whether it is there; null otherwise
  */
-record PendingMerge(AbstractMergeNode merge, HIRBlock block, HIRBlock[] predecessors, BlockState[] states, ValueNode[] real, ValueNode nonNull) {
+record PendingMerge(AbstractMergeNode merge, HIRBlock block, HIRBlock[] predecessors, BlockState[] states, ValueNode[] real, int[] inputs, ValueNode nonNull) {
 }

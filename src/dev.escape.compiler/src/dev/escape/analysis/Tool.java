@@ -10,12 +10,14 @@ import jdk.graal.compiler.nodes.FixedNode;
 import jdk.graal.compiler.nodes.FixedWithNextNode;
 import jdk.graal.compiler.nodes.ValueNode;
 import jdk.graal.compiler.nodes.java.MonitorIdNode;
+import jdk.graal.compiler.nodes.spi.CanonicalizerTool;
 import jdk.graal.compiler.nodes.spi.CoreProvidersDelegate;
 import jdk.graal.compiler.nodes.spi.VirtualizerTool;
 import jdk.graal.compiler.nodes.virtual.AllocatedObjectNode;
 import jdk.graal.compiler.nodes.virtual.CommitAllocationNode;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
 import jdk.graal.compiler.options.OptionValues;
+import jdk.vm.ci.meta.Assumptions;
 import jdk.vm.ci.meta.JavaKind;
 
 /**
@@ -23,7 +25,7 @@ import jdk.vm.ci.meta.JavaKind;
  * this tool about the current {@link BlockState} and tells it what to do with the node. The tool
  * turns the answers into state changes and {@link Effects}; nothing touches the graph here.
  */
-final class Tool extends CoreProvidersDelegate implements VirtualizerTool {
+final class Tool extends CoreProvidersDelegate implements VirtualizerTool, CanonicalizerTool {
     private final Analysis analysis;
     private final OptionValues options;
     private final DebugContext debug;
@@ -211,6 +213,34 @@ final class Tool extends CoreProvidersDelegate implements VirtualizerTool {
     @Override
     public DebugContext getDebug() {
         return debug;
+    }
+
+    // As a CanonicalizerTool: only to fold branch conditions whose inputs the analysis replaced by
+    // constants (Analysis.decided); nothing that needs the usages of a node or reads memory.
+
+    @Override
+    public Assumptions getAssumptions() {
+        return analysis.graph().getAssumptions();
+    }
+
+    @Override
+    public boolean canonicalizeReads() {
+        return false;
+    }
+
+    @Override
+    public boolean allUsagesAvailable() {
+        return false;
+    }
+
+    @Override
+    public Integer smallestCompareWidth() {
+        return getLowerer() != null ? getLowerer().smallestCompareWidth() : null;
+    }
+
+    @Override
+    public boolean divisionOverflowIsJVMSCompliant() {
+        return getLowerer() != null && getLowerer().divisionOverflowIsJVMSCompliant();
     }
 
     @Override

@@ -66,7 +66,7 @@ public final class GraalHarness {
 
     /** With the slot's analysis wrapped and {@code options} for the graph (e.g. to time it under escape's limits). */
     public static Compiled compile(Method method, Slot slot, UnaryOperator<EscapeAnalysis> wrap, OptionValues options) {
-        method.setAccessible(true);
+        method.trySetAccessible(); // a method of a package not opened to us (e.g. javac's) still compiles; it cannot be run by reflection
         ResolvedJavaMethod resolved = BACKEND.getProviders().getMetaAccess().lookupJavaMethod(method);
         AtomicReference<CompilationRecord> record = new AtomicReference<>();
         EscapePhase phase = new EscapePhase(wrap.apply(slot.analysis(OPTIONS)), null, record::set, () -> {
