@@ -16,6 +16,7 @@ import jdk.graal.compiler.nodes.virtual.EscapeObjectState;
 import jdk.graal.compiler.nodes.virtual.MaterializedObjectState;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectState;
+import jdk.vm.ci.meta.JavaConstant;
 
 /**
  * Keeps deoptimization exact: a frame state that refers to an object that is virtual at that
@@ -125,9 +126,11 @@ final class FrameStates {
                 rewrite(fs, now, graph);
                 if (level == 0) {
                     for (VirtualObjectNode object : described.getKeys()) {
-                        ValueNode[] values = described.get(object);
+                        ValueNode[] values = withoutDefaults(object, described.get(object));
                         for (ValueNode v : values) {
-                            Effects.alive(graph, v);
+                            if (v != null) {
+                                Effects.alive(graph, v);
+                            }
                         }
                         describe(fs, graph.addOrUnique(new VirtualObjectState(Effects.alive(graph, object), values)));
                     }
@@ -139,6 +142,21 @@ final class FrameStates {
                 fs = fs.outerFrameState();
             }
         });
+    }
+
+    /**
+     * The entries of a description, with those that hold their kind's default value left out (null:
+     * deoptimization rebuilds them as the default), as Graal's phase describes them: a null constant
+     * that only the description named would otherwise stay in the graph.
+     */
+    private ValueNode[] withoutDefaults(VirtualObjectNode object, ValueNode[] values) {
+        ValueNode[] entries = values.clone();
+        for (int i = 0; i < entries.length; i++) {
+            if (entries[i] != null && entries[i].asJavaConstant() == JavaConstant.defaultForKind(object.entryKind(analysis.providers().getMetaAccessExtensionProvider(), i).getStackKind())) {
+                entries[i] = null;
+            }
+        }
+        return entries;
     }
 
     /** Adds {@code mapping} to {@code fs} in place of any description of the same object it has. */
