@@ -13,15 +13,17 @@ import jdk.graal.compiler.graph.Position;
 import jdk.graal.compiler.nodes.FrameState;
 import jdk.graal.compiler.nodes.ValueNode;
 import jdk.graal.compiler.nodes.virtual.EscapeObjectState;
+import jdk.graal.compiler.nodes.virtual.MaterializedObjectState;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectState;
+import jdk.vm.ci.meta.JavaConstant;
 
 /**
  * Keeps deoptimization exact: a frame state that refers to an object that is virtual at that
  * point gets the object's virtual node plus a {@link VirtualObjectState} describing its fields
  * (and, transitively, the virtual objects those refer to), so a deopt rebuilds exactly the object
  * the interpreter expects. References to materialized or replaced nodes are rewritten to the real
- * values. A frame state used elsewhere too is duplicated first.
+ * values. A frame state of the chain used elsewhere too is copied first (with the inner ones).
  */
 final class FrameStates {
     private final Analysis analysis;
@@ -73,8 +75,6 @@ final class FrameStates {
             if (!user.isAlive() || !frameState.isAlive()) {
                 return;
             }
-            FrameState copy = frameState.duplicateWithVirtualState();
-            user.replaceFirstInput(frameState, copy);
             Map<ValueNode, ValueNode> now = new IdentityHashMap<>(replacements);
             for (VirtualObjectNode object : pending.getKeys()) {
                 ValueNode real = analysis.pendingPhi(pending.get(object));
@@ -83,22 +83,137 @@ final class FrameStates {
                     now.put(object, real);
                 }
             }
-            int level = 0;
-            for (FrameState fs = copy; fs != null; fs = fs.outerFrameState(), level++) {
-                rewrite(fs, now, graph);
-                EconomicMap<VirtualObjectNode, ValueNode[]> own = mappings.get(level);
+            // Descriptions go on the innermost state (deoptimization reads the whole chain's, the
+            // innermost first), and an object that outer states name but that is real by now is
+            // described there as materialized rather than rewritten in them, as Graal's phase does.
+            // Only the states of the chain down to the outermost one whose values must still be
+            // rewritten are made this user's own, and only those shared with other users are copied:
+            // copying the whole chain for every user gave each inlined call's outer states one copy
+            // per state inside the call, nodes that count against the inliner's
+            // SmallCompiledLowLevelGraphSize when this method is a callee (issue 12).
+            EconomicMap<VirtualObjectNode, ValueNode[]> described = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
+            for (EconomicMap<VirtualObjectNode, ValueNode[]> own : mappings) {
                 for (VirtualObjectNode object : own.getKeys()) {
-                    if (now.get(object) != null && pending.containsKey(object)) {
-                        continue; // allocated after all: the frame state refers to the real object
+                    if (!(now.get(object) != null && pending.containsKey(object))) { // else allocated after all: a real object
+                        described.putIfAbsent(object, own.get(object));
                     }
-                    ValueNode[] values = own.get(object);
-                    for (ValueNode v : values) {
-                        Effects.alive(graph, v);
-                    }
-                    fs.addVirtualObjectMapping(graph.addOrUnique(new VirtualObjectState(Effects.alive(graph, object), values)));
                 }
             }
+            EconomicMap<VirtualObjectNode, ValueNode> materialized = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
+            int deepest = described.isEmpty() && !refersTo(frameState, now, null) ? -1 : 0;
+            int level = 1;
+            for (FrameState fs = frameState.outerFrameState(); fs != null; fs = fs.outerFrameState(), level++) {
+                if (refersTo(fs, now, materialized)) {
+                    deepest = level;
+                }
+            }
+            if (deepest < 0 && materialized.isEmpty()) {
+                return;
+            }
+            deepest = Math.max(deepest, 0);
+            FrameState inner = null;
+            FrameState fs = frameState;
+            for (level = 0; level <= deepest; level++) {
+                if (fs.hasMoreThanOneUsage()) {
+                    FrameState copy = copy(fs);
+                    if (inner == null) {
+                        user.replaceFirstInput(fs, copy);
+                    } else {
+                        inner.setOuterFrameState(copy);
+                    }
+                    fs = copy;
+                }
+                rewrite(fs, now, graph);
+                if (level == 0) {
+                    for (VirtualObjectNode object : described.getKeys()) {
+                        ValueNode[] values = withoutDefaults(object, described.get(object));
+                        for (ValueNode v : values) {
+                            if (v != null) {
+                                Effects.alive(graph, v);
+                            }
+                        }
+                        describe(fs, graph.addOrUnique(new VirtualObjectState(Effects.alive(graph, object), values)));
+                    }
+                    for (VirtualObjectNode object : materialized.getKeys()) {
+                        describe(fs, graph.addOrUnique(new MaterializedObjectState(Effects.alive(graph, object), Effects.alive(graph, materialized.get(object)))));
+                    }
+                }
+                inner = fs;
+                fs = fs.outerFrameState();
+            }
         });
+    }
+
+    /**
+     * The entries of a description, with those that hold their kind's default value left out (null:
+     * deoptimization rebuilds them as the default), as Graal's phase describes them: a null constant
+     * that only the description named would otherwise stay in the graph.
+     */
+    private ValueNode[] withoutDefaults(VirtualObjectNode object, ValueNode[] values) {
+        ValueNode[] entries = values.clone();
+        for (int i = 0; i < entries.length; i++) {
+            if (entries[i] != null && entries[i].asJavaConstant() == JavaConstant.defaultForKind(object.entryKind(analysis.providers().getMetaAccessExtensionProvider(), i).getStackKind())) {
+                entries[i] = null;
+            }
+        }
+        return entries;
+    }
+
+    /** Adds {@code mapping} to {@code fs} in place of any description of the same object it has. */
+    private static void describe(FrameState fs, EscapeObjectState mapping) {
+        if (fs.virtualObjectMappings() != null) {
+            for (int i = fs.virtualObjectMappings().size() - 1; i >= 0; i--) {
+                if (fs.virtualObjectMappings().get(i).object() == mapping.object()) {
+                    fs.virtualObjectMappings().remove(i);
+                }
+            }
+        }
+        fs.addVirtualObjectMapping(mapping);
+    }
+
+    /** A copy of {@code fs} sharing its outer state, with copies of its virtual object descriptions (rewritten in place later). */
+    private static FrameState copy(FrameState fs) {
+        FrameState copy = (FrameState) fs.copyWithInputs();
+        if (copy.virtualObjectMappings() != null) {
+            for (int i = 0; i < copy.virtualObjectMappings().size(); i++) {
+                copy.virtualObjectMappings().set(i, copy.virtualObjectMappings().get(i).duplicateWithVirtualState());
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * Whether {@code fs} has a value (or a value of its descriptions) that {@code replacements}
+     * rewrites. With {@code materialized}, a virtual object that is to be replaced by a real value
+     * is put there instead (described as materialized in the innermost state, not rewritten here).
+     */
+    private static boolean refersTo(FrameState fs, Map<ValueNode, ValueNode> replacements, EconomicMap<VirtualObjectNode, ValueNode> materialized) {
+        boolean rewrite = false;
+        List<ValueNode> inputs = new ArrayList<>();
+        for (ValueNode v : fs.values()) {
+            inputs.add(v);
+        }
+        if (fs.virtualObjectMappings() != null) {
+            for (EscapeObjectState mapping : fs.virtualObjectMappings()) {
+                for (Node in : mapping.inputs()) {
+                    if (in instanceof ValueNode v && in != mapping.object()) {
+                        inputs.add(v);
+                    }
+                }
+            }
+        }
+        for (ValueNode v : inputs) {
+            ValueNode to = v == null ? null : replacements.get(v);
+            if (to == null) {
+                continue;
+            }
+            if (materialized != null && v instanceof VirtualObjectNode virtual && !(to instanceof VirtualObjectNode)) {
+                materialized.put(virtual, to);
+            } else {
+                rewrite = true;
+            }
+        }
+        return rewrite;
     }
 
     private static List<ValueNode> values(FrameState fs) {
@@ -128,10 +243,19 @@ final class FrameStates {
             }
         }
         if (fs.virtualObjectMappings() != null) {
-            for (EscapeObjectState mapping : fs.virtualObjectMappings()) {
+            for (int i = 0; i < fs.virtualObjectMappings().size(); i++) {
+                EscapeObjectState mapping = fs.virtualObjectMappings().get(i);
                 for (Position p : mapping.inputPositions()) {
                     Node in = p.get(mapping);
+                    if (in == mapping.object()) {
+                        continue; // what the mapping describes, not a value: a materialized object is a MaterializedObjectState's value
+                    }
                     if (in instanceof ValueNode v && replacements.containsKey(v)) {
+                        if (mapping.hasMoreThanOneUsage()) {
+                            // Described for other frame states too (value numbering): change a copy.
+                            mapping = mapping.duplicateWithVirtualState();
+                            fs.virtualObjectMappings().set(i, mapping);
+                        }
                         p.set(mapping, Effects.alive(graph, replacements.get(v)));
                     }
                 }

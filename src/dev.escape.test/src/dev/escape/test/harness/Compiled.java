@@ -3,6 +3,7 @@ package dev.escape.test.harness;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
 
 import dev.escape.decisions.CompilationRecord;
 import dev.escape.decisions.Decision;
@@ -12,9 +13,12 @@ import jdk.vm.ci.code.InvalidInstalledCodeException;
 
 /**
  * A method compiled through the real Graal pipeline with one {@link Slot}: the decisions the
- * phase recorded, and installed code to run.
+ * phase recorded, and installed code to run. {@code graphSize} is the final graph's live node
+ * count, what HotSpotGraalCompiler records as the method's compiled IR size and Graal's inliner
+ * compares with {@code SmallCompiledLowLevelGraphSize} before inlining the method elsewhere;
+ * {@code nodeClasses} counts those nodes by class.
  */
-public record Compiled(Method method, Slot slot, CompilationRecord record, InstalledCode code) {
+public record Compiled(Method method, Slot slot, CompilationRecord record, InstalledCode code, int graphSize, Map<String, Integer> nodeClasses) {
 
     /** Allocation nodes left after the phase, materializations included. */
     public int allocations() {

@@ -3,6 +3,8 @@ package dev.escape.test.harness;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -12,6 +14,7 @@ import dev.escape.integration.EscapePhase;
 import jdk.graal.compiler.code.CompilationResult;
 import jdk.graal.compiler.core.common.CompilationIdentifier;
 import jdk.graal.compiler.debug.DebugContext;
+import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.hotspot.HotSpotBackend;
 import jdk.graal.compiler.hotspot.HotSpotGraalCompiler;
 import jdk.graal.compiler.nodes.StructuredGraph;
@@ -34,6 +37,15 @@ public final class GraalHarness {
     private static final OptionValues OPTIONS = COMPILER.getGraalRuntime().getOptions();
 
     private GraalHarness() {
+    }
+
+    /** Live nodes of each class in {@code graph}, by simple class name. */
+    private static Map<String, Integer> nodeClasses(StructuredGraph graph) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Node n : graph.getNodes()) {
+            counts.merge(n.getClass().getSimpleName(), 1, Integer::sum);
+        }
+        return counts;
     }
 
     /** Compiles the static method {@code name} of {@code owner} (the only one of that name). */
@@ -88,6 +100,6 @@ public final class GraalHarness {
         if (record.get() == null) {
             throw new IllegalStateException("the escape phase did not run for " + method);
         }
-        return new Compiled(method, slot, record.get(), code);
+        return new Compiled(method, slot, record.get(), code, graph.getNodeCount(), nodeClasses(graph));
     }
 }
