@@ -2,6 +2,7 @@ package dev.escape.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.graph.Position;
@@ -38,11 +39,7 @@ final class Effects {
         effects.add(effect);
     }
 
-    void addAll(Effects other) {
-        effects.addAll(other.effects);
-    }
-
-    void forEach(java.util.function.Consumer<Effect> action) {
+    void forEach(Consumer<Effect> action) {
         effects.forEach(action);
     }
 

@@ -6,9 +6,7 @@ public enum AllocationKind {
     NEW_ARRAY("new "),
     NEW_MULTI_ARRAY("new "),
     DYNAMIC_NEW("reflective new "),
-    BOX("boxing to "),
-    /** An object that an earlier phase had already virtualized and committed. */
-    COMMITTED("new ");
+    BOX("boxing to ");
 
     private final String verb;
 

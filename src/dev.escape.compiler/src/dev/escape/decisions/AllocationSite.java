@@ -29,10 +29,6 @@ public record AllocationSite(String type, AllocationKind kind, List<Frame> frame
         return List.copyOf(frames);
     }
 
-    public boolean hasPosition() {
-        return !frames.isEmpty();
-    }
-
     /** The frame of the allocation itself, or null without source positions. */
     public Frame origin() {
         return frames.isEmpty() ? null : frames.get(0);

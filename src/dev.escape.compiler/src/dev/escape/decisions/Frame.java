@@ -19,10 +19,6 @@ public record Frame(String className, String methodName, String signature, int b
         return simpleClassName() + "." + methodName + "@" + bci;
     }
 
-    public String qualifiedMethod() {
-        return className + "." + methodName;
-    }
-
     public String simpleClassName() {
         return className.substring(className.lastIndexOf('.') + 1);
     }
