@@ -18,6 +18,8 @@ import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.hotspot.HotSpotBackend;
 import jdk.graal.compiler.hotspot.HotSpotGraalCompiler;
 import jdk.graal.compiler.nodes.StructuredGraph;
+import jdk.graal.compiler.nodes.spi.ProfileProvider;
+import jdk.graal.compiler.nodes.spi.StableProfileProvider;
 import jdk.graal.compiler.nodes.StructuredGraph.AllowAssumptions;
 import jdk.graal.compiler.options.OptionValues;
 import jdk.graal.compiler.phases.tiers.Suites;
@@ -78,6 +80,19 @@ public final class GraalHarness {
 
     /** With the slot's analysis wrapped and {@code options} for the graph (e.g. to time it under escape's limits). */
     public static Compiled compile(Method method, Slot slot, UnaryOperator<EscapeAnalysis> wrap, OptionValues options) {
+        return compile(method, slot, wrap, options, null);
+    }
+
+    /**
+     * With the profiles {@code profiles} gives (null: the live ones). Two compilations that share
+     * one {@link StableProfileProvider} see the same profile of every method, however the program
+     * runs in between: a JDK method's live profile keeps changing while the tests run.
+     */
+    public static Compiled compile(Method method, Slot slot, ProfileProvider profiles) {
+        return compile(method, slot, UnaryOperator.identity(), OPTIONS, profiles);
+    }
+
+    private static Compiled compile(Method method, Slot slot, UnaryOperator<EscapeAnalysis> wrap, OptionValues options, ProfileProvider profiles) {
         method.trySetAccessible(); // a method of a package not opened to us (e.g. javac's) still compiles; it cannot be run by reflection
         ResolvedJavaMethod resolved = BACKEND.getProviders().getMetaAccess().lookupJavaMethod(method);
         AtomicReference<CompilationRecord> record = new AtomicReference<>();
@@ -89,7 +104,11 @@ public final class GraalHarness {
         }
         CompilationIdentifier id = BACKEND.getCompilationIdentifier(resolved);
         DebugContext debug = new DebugContext.Builder(options).build();
-        StructuredGraph graph = new StructuredGraph.Builder(options, debug, AllowAssumptions.YES)
+        StructuredGraph.Builder builder = new StructuredGraph.Builder(options, debug, AllowAssumptions.YES);
+        if (profiles != null) {
+            builder.profileProvider(profiles);
+        }
+        StructuredGraph graph = builder
                         .method(resolved)
                         .compilationId(id)
                         .speculationLog(BACKEND.getProviders().getCodeCache().createSpeculationLog())
