@@ -120,14 +120,10 @@ public final class Decisions {
     }
 
     /**
-     * An effect recording that {@code object} is materialized before {@code position} for {@code user},
-     * with {@code givenDetail} (or, if null, what {@code user} says) as the detail.
+     * Why and where {@code object} is materialized before {@code position} for {@code user}, with
+     * {@code givenDetail} (or, if null, what {@code user} says) as the detail; {@link #recorded}
+     * records it.
      */
-    Effect materialized(VirtualObjectNode object, VirtualObjectNode holder, FixedNode position, Node user, Cause given, String givenDetail) {
-        return recorded(object, materialization(object, holder, position, user, given, givenDetail), position);
-    }
-
-    /** What {@link #materialized} records, without recording it. */
     Materialization materialization(VirtualObjectNode object, VirtualObjectNode holder, FixedNode position, Node user, Cause given, String givenDetail) {
         Cause cause = holder != null ? Cause.HOLDER_ESCAPED : given != null ? given : classify(user, object);
         AllocationSite holderSite = holder == null ? null : origins.containsKey(holder) ? origins.get(holder).site() : Census.virtualSite(holder);

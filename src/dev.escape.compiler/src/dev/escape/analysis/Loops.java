@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.graalvm.collections.EconomicMap;
 import org.graalvm.collections.EconomicSet;
@@ -47,7 +48,7 @@ final class Loops {
     }
 
     /** The loops' own effects (at their entries and back edges), for a look before they are applied. */
-    void forEachEffects(java.util.function.Consumer<Effects> action) {
+    void forEachEffects(Consumer<Effects> action) {
         entryEffects.values().forEach(action);
         backEdgeEffects.values().forEach(action);
     }

@@ -77,7 +77,7 @@ final class Merges {
             changed = materializeForPhis(merge, states, preds) | materializeMixedObjects(merge, states, preds, pending);
         } while (changed);
         BlockState result = buildResult(merge, block, states, preds, pending);
-        connectPhis(merge, block, states, result);
+        connectPhis(merge, block, states, preds, result);
         for (int i = 0; i < n; i++) {
             // Materializations at the end of a predecessor belong to its end state too.
             analysis.replaceEndState(preds[i], states[i]);
@@ -350,7 +350,7 @@ final class Merges {
         return object;
     }
 
-    private ObjectState nullableState(VirtualObjectNode object, PhiNode phi, AbstractMergeNode merge, HIRBlock block, BlockState[] states) {
+    private ObjectState nullableState(VirtualObjectNode object, PhiNode phi, AbstractMergeNode merge, HIRBlock block, BlockState[] states, HIRBlock[] preds) {
         Effects effects = analysis.effectsOf(block);
         ValueNode[] real = new ValueNode[states.length];
         ValueNode[] flags = new ValueNode[states.length];
@@ -371,21 +371,13 @@ final class Merges {
             flags[i] = ConstantNode.forInt(here ? 1 : 0);
             snapshots[i] = states[i].copy();
         }
-        return ObjectState.pending(entries, new PendingMerge(merge, block, predecessorsOf(merge, phiIndex), snapshots, real, phiIndex,
+        return ObjectState.pending(entries, new PendingMerge(merge, block, preds, snapshots, real, phiIndex,
                         newPhi(merge, block, effects, flags)));
     }
 
     /** The input of graph phi {@code phi} from the {@code i}-th predecessor that takes part. */
     private ValueNode in(PhiNode phi, int i) {
         return phi.valueAt(phiIndex[i]);
-    }
-
-    private HIRBlock[] predecessorsOf(AbstractMergeNode merge, int[] indexes) {
-        HIRBlock[] preds = new HIRBlock[indexes.length];
-        for (int i = 0; i < preds.length; i++) {
-            preds[i] = analysis.blockOf(merge.phiPredecessorAt(indexes[i]));
-        }
-        return preds;
     }
 
     private HIRBlock[] predecessorsOf(AbstractMergeNode merge) {
@@ -499,7 +491,7 @@ final class Merges {
         return new ValuePhiNode(stamp, merge, all);
     }
 
-    private void connectPhis(AbstractMergeNode merge, HIRBlock block, BlockState[] states, BlockState result) {
+    private void connectPhis(AbstractMergeNode merge, HIRBlock block, BlockState[] states, HIRBlock[] preds, BlockState result) {
         Effects effects = analysis.effectsOf(block);
         for (PhiNode phi : merge.valuePhis()) {
             analysis.unalias(phi);
@@ -510,7 +502,7 @@ final class Merges {
             }
             VirtualObjectNode maybe = nullable(phi, states, merge);
             if (maybe != null) {
-                result.put(maybe, nullableState(maybe, phi, merge, block, states));
+                result.put(maybe, nullableState(maybe, phi, merge, block, states, preds));
                 analysis.alias(phi, maybe);
                 continue;
             }
