@@ -106,6 +106,24 @@ suite = {
             "dependencies": ["JUNIT_PLATFORM_REPORTING", "JUNIT_JUPITER_ENGINE"],
             "license": "EPL-2.0",
         },
+        # Jackson 2.22.3 (pom.xml: jackson.version): the tests read escape's JSON reports with it.
+        "JACKSON_DATABIND": {
+            "maven": {"groupId": "com.fasterxml.jackson.core", "artifactId": "jackson-databind", "version": "2.22.3"},
+            "digest": "sha512:2c94560ef0f01f7dd12ae0810dbcfaf80fddd889bc25f597350fb75a0fcc266fa68f5795a773f772692426ac81a6ee65ed2bde8db8184bb2788323bc95ef7ebe",
+            "dependencies": ["JACKSON_CORE", "JACKSON_ANNOTATIONS"],
+            "license": "Apache-2.0",
+        },
+        "JACKSON_CORE": {
+            "maven": {"groupId": "com.fasterxml.jackson.core", "artifactId": "jackson-core", "version": "2.22.3"},
+            "digest": "sha512:8d5984961b37f9570d0581a74f005442fe37c46c601ee0fe63e3695f967bd7598dd268cfb33509a289ff472385cedd99396660e31d7cb873d1e7ffff676912e8",
+            "license": "Apache-2.0",
+        },
+        # Since 2.20 jackson-annotations has two-part versions.
+        "JACKSON_ANNOTATIONS": {
+            "maven": {"groupId": "com.fasterxml.jackson.core", "artifactId": "jackson-annotations", "version": "2.22"},
+            "digest": "sha512:63b597ec02b4e31c57266d9b96f05f301f217bc12ffb7ba046a5658d2829728930a559947b98eb6c3cc448413a96b4939427aa669ae1e2dc3597ab5d5d287f9f",
+            "license": "Apache-2.0",
+        },
         "OPENTEST4J": {
             "maven": {"groupId": "org.opentest4j", "artifactId": "opentest4j", "version": "1.3.0"},
             "digest": "sha512:78fc698a7871bb50305e3657893c10500595f043348d875f57bc39ca4a6a51eda3967b7c8c8a7ec3e8f85f2171bca4aa98823e912e416e87e81c6ba5b70a37c3",
@@ -168,6 +186,7 @@ suite = {
                 "dev.escape.demo",
                 "JUNIT_JUPITER_API",
                 "JUNIT_JUPITER_PARAMS",
+                "JACKSON_DATABIND",
             ],
             "buildDependencies": ["GRAAL_COMPILER"],
             # java.xml parses the HTML report, java.desktop (ImageIO) reads its rendered PNG,
@@ -204,8 +223,8 @@ suite = {
         "ESCAPE_TEST": {
             "dependencies": ["dev.escape.test"],
             "distDependencies": ["ESCAPE_COMPILER", "ESCAPE_LAUNCHER", "ESCAPE_DEMO"],
-            # JUnit is not copied into the test jar; it stays a class path entry of its own.
-            "exclude": ["JUNIT_JUPITER_API", "JUNIT_JUPITER_PARAMS"],
+            # JUnit and Jackson are not copied into the test jar; they stay class path entries of their own.
+            "exclude": ["JUNIT_JUPITER_API", "JUNIT_JUPITER_PARAMS", "JACKSON_DATABIND"],
             "testDistribution": True,
             "unittestConfig": "escape-tests",  # registered in mx_escape.py
         },

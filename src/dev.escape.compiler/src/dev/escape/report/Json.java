@@ -5,8 +5,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * A small streaming JSON writer, so the compiler jar needs no library. Output is pure ASCII
- * (everything else is a {@code \\uXXXX} escape), indented by two spaces.
+ * A small streaming JSON writer. Output is pure ASCII (everything else is a {@code \\uXXXX}
+ * escape), indented by two spaces.
+ *
+ * <p>Hand-written on purpose, while the tests and the benchmarks read JSON with Jackson: this code
+ * runs inside the JIT, in the compiler jar that Graal loads into every program's JVM, so that jar
+ * carries no dependencies (a library there would join every program and could clash with its own).
  */
 final class Json {
     private final PrintWriter out;

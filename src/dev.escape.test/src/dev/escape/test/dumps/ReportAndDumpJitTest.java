@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.escape.test.harness.ChildProcess;
 import dev.escape.test.harness.ChildProcess.Result;
-import dev.escape.test.report.MiniJson;
+import dev.escape.test.report.ReportJson;
 import jdk.graal.compiler.graphio.parsing.model.Group;
 import jdk.graal.compiler.graphio.parsing.model.InputGraph;
 import jdk.graal.compiler.graphio.parsing.model.InputNode;
@@ -39,15 +39,15 @@ class ReportAndDumpJitTest {
         assertTrue(r.stdout().matches("demo checksum \\d+ \\(logged \\d+\\)\n"), "only the program's output on stdout: " + r.stdout());
         assertEquals("", r.stderr(), r::toString);
 
-        Map<String, Object> json = MiniJson.asObject(MiniJson.parse(Files.readString(report)));
-        List<Object> compilations = MiniJson.asList(json.get("compilations"));
+        Map<String, Object> json = ReportJson.parse(Files.readString(report));
+        List<Object> compilations = ReportJson.asList(json.get("compilations"));
         assertTrue(!compilations.isEmpty(), json::toString);
-        Map<String, Object> compilation = MiniJson.asObject(compilations.get(0));
+        Map<String, Object> compilation = ReportJson.asObject(compilations.get(0));
         assertEquals("dev.escape.demo.Demo.escapesThroughCall(int)", compilation.get("method"));
-        Map<String, Object> site = MiniJson.asObject(MiniJson.asList(compilation.get("sites")).get(0));
+        Map<String, Object> site = ReportJson.asObject(ReportJson.asList(compilation.get("sites")).get(0));
         assertEquals("kept", site.get("decision"));
         assertEquals("Box box = new Box(i);", site.get("source"));
-        Map<String, Object> materialization = MiniJson.asObject(MiniJson.asList(site.get("materializations")).get(0));
+        Map<String, Object> materialization = ReportJson.asObject(ReportJson.asList(site.get("materializations")).get(0));
         assertEquals("escape", compilation.get("analysis"), "escape's own analysis is the default");
         assertEquals("CALL", materialization.get("cause"));
         assertEquals("Demo.log(Demo$Box)", materialization.get("detail"));

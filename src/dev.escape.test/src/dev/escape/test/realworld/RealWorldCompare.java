@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 import dev.escape.integration.EscapePhase;
 import dev.escape.test.harness.ChildProcess;
-import dev.escape.test.report.MiniJson;
+import dev.escape.test.report.ReportJson;
 
 /**
  * {@code ./escape realworld}: real third-party programs (ci/realworld, built by the escape script
@@ -253,10 +253,10 @@ public final class RealWorldCompare {
         long bailouts = 0;
         boolean reported = false;
         if (report != null && Files.isRegularFile(report)) {
-            Map<String, Object> json = MiniJson.asObject(MiniJson.parse(Files.readString(report)));
-            compilations = ((Number) MiniJson.asObject(json.get("summary")).get("compilations")).longValue();
-            for (Object c : MiniJson.asList(json.get("compilations"))) {
-                Object fallback = MiniJson.asObject(c).get("fallback");
+            Map<String, Object> json = ReportJson.parse(Files.readString(report));
+            compilations = ((Number) ReportJson.asObject(json.get("summary")).get("compilations")).longValue();
+            for (Object c : ReportJson.asList(json.get("compilations"))) {
+                Object fallback = ReportJson.asObject(c).get("fallback");
                 if (fallback instanceof String s) {
                     if (s.startsWith(EscapePhase.BAILOUT)) {
                         bailouts++;

@@ -50,7 +50,7 @@ class ReportFormatTest {
             String text = Reports.render(format, List.of(), "Nope.*", SourceLines.none());
             assertTrue(text.contains("no compiled method matched --methods=Nope.*"), format + ":\n" + text);
         }
-        assertEquals(true, MiniJson.asObject(MiniJson.parse(Reports.render(ReportFormat.JSON, List.of(), "Nope.*", SourceLines.none()))).get("noMethodMatched"));
+        assertEquals(true, ReportJson.parse(Reports.render(ReportFormat.JSON, List.of(), "Nope.*", SourceLines.none())).get("noMethodMatched"));
     }
 
     @Test
@@ -91,9 +91,9 @@ class ReportFormatTest {
         String text = Reports.render(ReportFormat.TEXT, twice, null, SourceLines.none());
         assertTrue(text.contains("(#2)") && text.contains("    changes since #1:\n      " + change + "\n"), text);
 
-        List<Object> compilations = MiniJson.asList(MiniJson.asObject(MiniJson.parse(Reports.render(ReportFormat.JSON, twice, null, SourceLines.none()))).get("compilations"));
-        assertEquals(null, MiniJson.asObject(compilations.get(0)).get("changes"));
-        Map<String, Object> c = MiniJson.asObject(MiniJson.asList(MiniJson.asObject(compilations.get(1)).get("changes")).get(0));
+        List<Object> compilations = ReportJson.asList(ReportJson.parse(Reports.render(ReportFormat.JSON, twice, null, SourceLines.none())).get("compilations"));
+        assertEquals(null, ReportJson.asObject(compilations.get(0)).get("changes"));
+        Map<String, Object> c = ReportJson.asObject(ReportJson.asList(ReportJson.asObject(compilations.get(1)).get("changes")).get(0));
         assertEquals(List.of("kept", "eliminated"), List.of(c.get("before"), c.get("after")));
         assertEquals(twice.get(1).sites().get(0).site().key(), c.get("key"));
 
@@ -104,10 +104,10 @@ class ReportFormatTest {
     @Test
     void launcherPlaceholderIsAValidEmptyReport() throws Exception {
         for (String filter : new String[]{null, "Odd\"\\.*"}) {
-            Map<String, Object> placeholder = MiniJson.asObject(MiniJson.parse(ReportPlaceholder.content("json", filter)));
-            Map<String, Object> empty = MiniJson.asObject(MiniJson.parse(Reports.render(ReportFormat.JSON, List.of(), filter, SourceLines.none())));
+            Map<String, Object> placeholder = ReportJson.parse(ReportPlaceholder.content("json", filter));
+            Map<String, Object> empty = ReportJson.parse(Reports.render(ReportFormat.JSON, List.of(), filter, SourceLines.none()));
             assertEquals(empty.keySet(), placeholder.keySet(), "the same fields as a report of no compilation");
-            assertEquals(MiniJson.asObject(empty.get("summary")), MiniJson.asObject(placeholder.get("summary")));
+            assertEquals(ReportJson.asObject(empty.get("summary")), ReportJson.asObject(placeholder.get("summary")));
             assertEquals(filter, placeholder.get("filter"));
             assertEquals(empty.get("noMethodMatched"), placeholder.get("noMethodMatched"));
             assertEquals(List.of(), placeholder.get("compilations"));

@@ -10,11 +10,16 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The measurements of one run: per benchmark and configuration, throughput and allocation, read
- * from JMH's JSON result files (one per configuration).
+ * from JMH's JSON result files (one per configuration), with Jackson.
  */
 final class Results {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     static final String PREFIX = "dev.escape.bench.";
 
     /** Measured iterations whose throughput differs by more than this factor make a result unstable. */
@@ -82,19 +87,18 @@ final class Results {
             if (text.isBlank()) {
                 continue;
             }
-            for (Object o : (List<?>) Json.parse(text)) {
-                Map<?, ?> run = (Map<?, ?>) o;
-                String name = shortName((String) run.get("benchmark"));
+            for (JsonNode run : JSON.readTree(text)) {
+                String name = shortName(run.get("benchmark").textValue());
                 names.add(name);
-                Map<?, ?> primary = (Map<?, ?>) run.get("primaryMetric");
-                double ops = number(primary.get("score"));
-                double err = number(primary.get("scoreError"));
-                Map<?, ?> secondary = (Map<?, ?>) run.get("secondaryMetrics");
-                double bytes = secondaryScore(secondary, GC_NORM);
-                double jitBytes = secondaryScore(secondary, JIT_NORM);
-                cells.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(f.getKey(), new Cell(ops, err, bytes, jitBytes, spread(primary.get("rawData"))));
+                JsonNode primary = run.path("primaryMetric");
+                double ops = number(primary.path("score"));
+                double err = number(primary.path("scoreError"));
+                JsonNode secondary = run.path("secondaryMetrics");
+                double bytes = number(secondary.path(GC_NORM).path("score"));
+                double jitBytes = number(secondary.path(JIT_NORM).path("score"));
+                cells.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(f.getKey(), new Cell(ops, err, bytes, jitBytes, spread(primary.path("rawData"))));
                 if (jdk == null) {
-                    jdk = run.get("jdkVersion") + " (" + run.get("vmName") + " " + run.get("vmVersion") + ")";
+                    jdk = run.path("jdkVersion").asText() + " (" + run.path("vmName").asText() + " " + run.path("vmVersion").asText() + ")";
                 }
             }
         }
@@ -103,28 +107,20 @@ final class Results {
         return new Results(configs, base, new ArrayList<>(names), cells, jdk == null ? "unknown" : jdk);
     }
 
-    private static double secondaryScore(Map<?, ?> secondary, String metric) {
-        return secondary != null && secondary.get(metric) instanceof Map<?, ?> m ? number(m.get("score")) : Double.NaN;
-    }
-
     /** Whether the JIT compiler's share of the allocation was measured for every result. */
     boolean jitMeasured() {
         return cells.values().stream().flatMap(row -> row.values().stream()).allMatch(c -> !Double.isNaN(c.jitBytesPerOp()));
     }
 
     /** Largest over smallest iteration score in JMH's rawData (one list per fork); NaN without data. */
-    private static double spread(Object rawData) {
+    private static double spread(JsonNode rawData) {
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
-        if (rawData instanceof List<?> forks) {
-            for (Object fork : forks) {
-                if (fork instanceof List<?> iterations) {
-                    for (Object i : iterations) {
-                        double v = number(i);
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                    }
-                }
+        for (JsonNode fork : rawData) {
+            for (JsonNode i : fork) {
+                double v = number(i);
+                min = Math.min(min, v);
+                max = Math.max(max, v);
             }
         }
         return min > 0 && min != Double.POSITIVE_INFINITY ? max / min : Double.NaN;
@@ -134,18 +130,9 @@ final class Results {
         return benchmark.startsWith(PREFIX) ? benchmark.substring(PREFIX.length()) : benchmark;
     }
 
-    private static double number(Object o) {
-        if (o instanceof Double d) {
-            return d;
-        }
-        if (o instanceof String s) {
-            try {
-                return Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
-        }
-        return Double.NaN;
+    /** JMH writes a number, or a string such as "NaN" where there is none; NaN when absent. */
+    private static double number(JsonNode n) {
+        return n.asDouble(Double.NaN);
     }
 
     Cell cell(String benchmark, String config) {
