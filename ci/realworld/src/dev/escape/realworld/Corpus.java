@@ -19,13 +19,17 @@ final class Corpus {
             var en = z.entries();
             while (en.hasMoreElements()) {
                 ZipEntry e = en.nextElement();
-                if (e.isDirectory() || !e.getName().endsWith(suffix)) continue;
+                if (e.isDirectory() || !e.getName().endsWith(suffix)) {
+                    continue;
+                }
                 try (InputStream in = z.getInputStream(e)) {
                     out.put(e.getName(), in.readAllBytes());
                 }
             }
         }
-        if (out.isEmpty()) throw new IOException("no *" + suffix + " in " + jar);
+        if (out.isEmpty()) {
+            throw new IOException("no *" + suffix + " in " + jar);
+        }
         return out;
     }
 }

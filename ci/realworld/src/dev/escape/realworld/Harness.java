@@ -89,7 +89,9 @@ public final class Harness {
             i++;
             if (i >= minWarmup) {
                 stable = isStable(warm, warmMs, warmJit, stableN, windowMs, tol, jitQuiet);
-                if (stable || i >= maxWarmup || (System.nanoTime() - warmStart) / 1_000_000 >= maxWarmupMs) break;
+                if (stable || i >= maxWarmup || (System.nanoTime() - warmStart) / 1_000_000 >= maxWarmupMs) {
+                    break;
+                }
             }
         }
         long warmupMs = (System.nanoTime() - warmStart) / 1_000_000;
@@ -152,11 +154,17 @@ public final class Harness {
         Map<Long, Long> m = new HashMap<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             long id = t.threadId();
-            if (id == self) continue;
+            if (id == self) {
+                continue;
+            }
             String n = t.getName();
-            if (n.contains("CompilerThread") || n.startsWith("JVMCI") || n.contains("Compiler")) continue;
+            if (n.contains("CompilerThread") || n.startsWith("JVMCI") || n.contains("Compiler")) {
+                continue;
+            }
             long b = tmx.getThreadAllocatedBytes(id);
-            if (b > 0) m.put(id, b);
+            if (b > 0) {
+                m.put(id, b);
+            }
         }
         return m;
     }
@@ -176,7 +184,9 @@ public final class Harness {
             wall += ms.get(k);
             jit += jitMs.get(k);
         }
-        if (count < n || wall < minWindowMs) return false;
+        if (count < n || wall < minWindowMs) {
+            return false;
+        }
         return max - min <= tol * max && jit <= jitQuiet * wall;
     }
 
@@ -198,7 +208,9 @@ public final class Harness {
         try {
             Path classes = Path.of(Harness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path c = classes.getParent().resolve("corpus");
-            if (Files.isDirectory(c)) return c.toString();
+            if (Files.isDirectory(c)) {
+                return c.toString();
+            }
         } catch (Exception ignored) {
         }
         return "target/corpus";

@@ -19,7 +19,9 @@ public final class Hash {
     }
 
     public Hash str(String s) {
-        if (s == null) return lng(0x5eed);
+        if (s == null) {
+            return lng(0x5eed);
+        }
         bytes(s.getBytes(StandardCharsets.UTF_8));
         return lng(s.length());
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.ForwardingJavaFileManager;
@@ -38,7 +39,9 @@ public final class JavacWorkload implements Workload {
                 "org/apache/commons/lang3/(builder|concurrent|function|mutable|reflect|text|time|tuple)/.*"));
         for (Map.Entry<String, byte[]> e : Corpus.read(corpus.resolve("commons-lang3-sources.jar"), ".java").entrySet()) {
             String n = e.getKey();
-            if (n.endsWith("module-info.java") || !filter.matcher(n).matches()) continue;
+            if (n.endsWith("module-info.java") || !filter.matcher(n).matches()) {
+                continue;
+            }
             String text = new String(e.getValue(), StandardCharsets.UTF_8);
             sources.add(new SimpleJavaFileObject(URI.create("mem:///" + n), JavaFileObject.Kind.SOURCE) {
                 @Override
@@ -74,10 +77,14 @@ public final class JavacWorkload implements Workload {
         int[] errors = {0};
         StringBuilder firstError = new StringBuilder();
         JavaCompiler.CompilationTask task = compiler.getTask(null, fm, d -> {
-            if (d.getKind() == Diagnostic.Kind.ERROR && errors[0]++ == 0) firstError.append(d);
+            if (d.getKind() == Diagnostic.Kind.ERROR && errors[0]++ == 0) {
+                firstError.append(d);
+            }
         }, options, null, sources);
         boolean ok = task.call();
-        if (!ok || errors[0] > 0) throw new IllegalStateException("javac failed: " + errors[0] + " errors, first: " + firstError);
+        if (!ok || errors[0] > 0) {
+            throw new IllegalStateException("javac failed: " + errors[0] + " errors, first: " + firstError);
+        }
         Hash h = new Hash();
         for (Map.Entry<String, ByteArrayOutputStream> e : out.entrySet()) {
             h.str(e.getKey()).bytes(e.getValue().toByteArray());

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+
 import org.jetbrains.kotlin.cli.common.ExitCode;
 import org.jetbrains.kotlin.cli.jvm.K2JVMCompiler;
 
@@ -40,7 +41,9 @@ public final class KotlincWorkload implements Workload {
         int n = 0;
         java.util.regex.Pattern filter = java.util.regex.Pattern.compile(System.getProperty("wl.kotlinc.filter", DEFAULT_FILTER));
         for (Map.Entry<String, byte[]> e : Corpus.read(corpus.resolve("kotlinpoet-sources.jar"), ".kt").entrySet()) {
-            if (!filter.matcher(e.getKey()).matches()) continue;
+            if (!filter.matcher(e.getKey()).matches()) {
+                continue;
+            }
             Path p = srcDir.resolve(e.getKey());
             Files.createDirectories(p.getParent());
             byte[] text = e.getValue();
@@ -90,14 +93,18 @@ public final class KotlincWorkload implements Workload {
             var en = z.entries();
             while (en.hasMoreElements()) {
                 ZipEntry e = en.nextElement();
-                if (e.isDirectory()) continue;
+                if (e.isDirectory()) {
+                    continue;
+                }
                 try (InputStream in = z.getInputStream(e)) {
                     entries.put(e.getName(), in.readAllBytes());
                 }
             }
         }
         Hash h = new Hash();
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) h.str(e.getKey()).bytes(e.getValue());
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            h.str(e.getKey()).bytes(e.getValue());
+        }
         return h.lng(entries.size()).get();
     }
 

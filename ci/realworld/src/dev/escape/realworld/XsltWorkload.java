@@ -96,7 +96,11 @@ public final class XsltWorkload implements Workload {
                 case '"' -> b.append("&quot;");
                 default -> {
                     // XML 1.0 has no place for most control characters
-                    if (c < 0x20 && c != '\t') b.append(' '); else b.append(c);
+                    if (c < 0x20 && c != '\t') {
+                        b.append(' ');
+                    } else {
+                        b.append(c);
+                    }
                 }
             }
         }

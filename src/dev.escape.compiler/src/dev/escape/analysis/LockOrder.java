@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import dev.escape.decisions.Materialization;
-
 import org.graalvm.collections.EconomicMap;
 
+import dev.escape.decisions.Materialization;
 import jdk.graal.compiler.nodes.java.MonitorIdNode;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
 

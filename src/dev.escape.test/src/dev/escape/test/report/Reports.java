@@ -17,10 +17,10 @@ import dev.escape.decisions.SiteDecision;
 import dev.escape.report.Report;
 import dev.escape.report.ReportFormat;
 import dev.escape.report.SourceLines;
+import dev.escape.test.corpus.Basics;
 import dev.escape.test.harness.ChildProcess;
 import dev.escape.test.harness.GraalHarness;
 import dev.escape.test.harness.Slot;
-import dev.escape.test.corpus.Basics;
 
 /** Inputs for the report tests: real compilations, and records that Graal's analysis cannot make yet. */
 final class Reports {
