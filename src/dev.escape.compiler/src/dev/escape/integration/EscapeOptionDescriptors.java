@@ -29,7 +29,9 @@ public final class EscapeOptionDescriptors implements OptionDescriptors {
                     describe("EscapeAnalysisBudget", EscapeOptions.EscapeAnalysisBudget, Integer.class,
                                     "Work units (nodes visited plus object states carried into blocks, loop rounds included) escape's analysis may spend on one compilation; past it the method keeps every allocation."),
                     describe("EscapeMaxVirtualObjects", EscapeOptions.EscapeMaxVirtualObjects, Integer.class,
-                                    "Objects escape's analysis may track at once at one point of a method; past it the method keeps every allocation."));
+                                    "Objects escape's analysis may track at once at one point of a method; past it the method keeps every allocation."),
+                    describe("EscapeAwareInlining", EscapeOptions.EscapeAwareInlining, Boolean.class,
+                                    "Inline a call that passes an object the caller allocates even if the callee's own compiled graph was large (Graal's SmallCompiledLowLevelGraphSize); default true."));
 
     private static OptionDescriptor describe(String name, OptionKey<String> key, String help) {
         return describe(name, key, String.class, help);

@@ -59,6 +59,12 @@ public final class EscapeOptions {
     /** Objects one block state of escape's analysis may track at once; past it, as above. */
     public static final OptionKey<Integer> EscapeMaxVirtualObjects = positive("EscapeMaxVirtualObjects", 1_000);
 
+    /**
+     * Whether the high tier inlines with {@link EscapeInliningPolicy} (default) or with Graal's
+     * greedy policy unchanged.
+     */
+    public static final OptionKey<Boolean> EscapeAwareInlining = new OptionKey<>(true);
+
     /** The budget of one compilation with {@code options}. */
     public static Budget budget(OptionValues options) {
         return new Budget(EscapeAnalysisBudget.getValue(options), EscapeMaxVirtualObjects.getValue(options));

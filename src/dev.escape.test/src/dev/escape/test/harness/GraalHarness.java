@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import dev.escape.decisions.CompilationRecord;
@@ -80,7 +81,8 @@ public final class GraalHarness {
 
     /** With the slot's analysis wrapped and {@code options} for the graph (e.g. to time it under escape's limits). */
     public static Compiled compile(Method method, Slot slot, UnaryOperator<EscapeAnalysis> wrap, OptionValues options) {
-        return compile(method, slot, wrap, options, null);
+        return compile(method, slot, wrap, options, null, suites -> {
+        });
     }
 
     /**
@@ -89,10 +91,16 @@ public final class GraalHarness {
      * runs in between: a JDK method's live profile keeps changing while the tests run.
      */
     public static Compiled compile(Method method, Slot slot, ProfileProvider profiles) {
-        return compile(method, slot, UnaryOperator.identity(), OPTIONS, profiles);
+        return compile(method, slot, UnaryOperator.identity(), OPTIONS, profiles, suites -> {
+        });
     }
 
-    private static Compiled compile(Method method, Slot slot, UnaryOperator<EscapeAnalysis> wrap, OptionValues options, ProfileProvider profiles) {
+    /** With {@code profiles} and the default suites (the slot's analysis in place) changed by {@code tiers}, e.g. another inlining policy. */
+    public static Compiled compileWithTiers(Method method, Slot slot, ProfileProvider profiles, Consumer<Suites> tiers) {
+        return compile(method, slot, UnaryOperator.identity(), OPTIONS, profiles, tiers);
+    }
+
+    private static Compiled compile(Method method, Slot slot, UnaryOperator<EscapeAnalysis> wrap, OptionValues options, ProfileProvider profiles, Consumer<Suites> tiers) {
         method.trySetAccessible(); // a method of a package not opened to us (e.g. javac's) still compiles; it cannot be run by reflection
         ResolvedJavaMethod resolved = BACKEND.getProviders().getMetaAccess().lookupJavaMethod(method);
         AtomicReference<CompilationRecord> record = new AtomicReference<>();
@@ -102,6 +110,7 @@ public final class GraalHarness {
         if (!suites.getHighTier().replacePhase(FinalPartialEscapePhase.class, phase)) {
             throw new IllegalStateException("the high tier has no final partial escape phase: " + suites.getHighTier());
         }
+        tiers.accept(suites);
         CompilationIdentifier id = BACKEND.getCompilationIdentifier(resolved);
         DebugContext debug = new DebugContext.Builder(options).build();
         StructuredGraph.Builder builder = new StructuredGraph.Builder(options, debug, AllowAssumptions.YES);
