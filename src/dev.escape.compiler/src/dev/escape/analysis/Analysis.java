@@ -30,28 +30,19 @@ import jdk.graal.compiler.nodes.LogicNode;
 import jdk.graal.compiler.nodes.LoopBeginNode;
 import jdk.graal.compiler.nodes.LoopExitNode;
 import jdk.graal.compiler.nodes.PhiNode;
-import jdk.graal.compiler.nodes.PiNode;
 import jdk.graal.compiler.nodes.ProxyNode;
-import jdk.graal.compiler.nodes.ReturnNode;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.StructuredGraph.ScheduleResult;
 import jdk.graal.compiler.nodes.ValueNode;
-import jdk.graal.compiler.nodes.ValuePhiNode;
 import jdk.graal.compiler.nodes.ValueProxyNode;
 import jdk.graal.compiler.nodes.VirtualState;
-import jdk.graal.compiler.nodes.calc.FloatingNode;
-import jdk.graal.compiler.nodes.calc.IntegerEqualsNode;
-import jdk.graal.compiler.nodes.calc.IsNullNode;
 import jdk.graal.compiler.nodes.cfg.HIRBlock;
-import jdk.graal.compiler.nodes.extended.GuardingNode;
-import jdk.graal.compiler.nodes.java.LoadFieldNode;
 import jdk.graal.compiler.nodes.java.MonitorEnterNode;
 import jdk.graal.compiler.nodes.java.MonitorIdNode;
 import jdk.graal.compiler.nodes.spi.Canonicalizable;
 import jdk.graal.compiler.nodes.spi.CoreProviders;
 import jdk.graal.compiler.nodes.spi.Virtualizable;
 import jdk.graal.compiler.nodes.spi.VirtualizableAllocation;
-import jdk.graal.compiler.nodes.type.StampTool;
 import jdk.graal.compiler.nodes.util.GraphUtil;
 import jdk.graal.compiler.nodes.virtual.AllocatedObjectNode;
 import jdk.graal.compiler.nodes.virtual.CommitAllocationNode;
@@ -91,10 +82,7 @@ public final class Analysis {
     private final Identity identity = new Identity(this);
     /** The one virtual object each phi of mergeable objects stands for, kept across loop iterations. */
     private final Map<ValueNode, VirtualObjectNode> mergedObjects = new IdentityHashMap<>();
-    /** The phi of real objects each pending merge ended in, shared by all paths after that merge. */
-    private final Map<PendingMerge, ValueNode> pendingPhis = new IdentityHashMap<>();
-    /** Null checks of nullable pending objects (see {@link PendingMerge}), by the test that replaced them. */
-    private final Map<ValueNode, VirtualObjectNode> nullChecks = new IdentityHashMap<>();
+    private final PendingObjects pending = new PendingObjects(this);
     /**
      * Nested locks whose monitor enters stay real, so that no commit holds them (see {@link LockOrder}),
      * with where their object would have been made real holding them.
@@ -183,6 +171,16 @@ public final class Analysis {
     }
 
     /** What {@code value} aliases, whether or not the object is still virtual. */
+    /** Why {@code user} needs {@code object} real (see {@link Decisions#causeOf}). */
+    Cause causeOf(Node user, VirtualObjectNode object) {
+        return decisions.causeOf(user, object);
+    }
+
+    /** The pending objects' machinery ({@link PendingMerge}). */
+    PendingObjects pending() {
+        return pending;
+    }
+
     ValueNode resolveAny(ValueNode value) {
         return value instanceof VirtualObjectNode ? value : aliases.getOrDefault(value, value);
     }
@@ -286,7 +284,7 @@ public final class Analysis {
             blockEffects.get(block).killBranch(branch, value);
             return BlockState.dead();
         }
-        provedByBranch(begin, state);
+        pending.provedByBranch(begin, state);
         if (begin instanceof LoopExitNode exit) {
             loops.exit(exit, block, state);
             // The schedule does not list proxies; they belong to their loop exit.
@@ -372,14 +370,10 @@ public final class Analysis {
         }
         // What an earlier round of a loop's analysis decided for this node no longer holds.
         aliases.remove(node);
-        if (nullCheckOfNullable(node, state, effects)) {
+        if (pending.nullCheck(node, state, effects)) {
             return;
         }
-        for (VirtualObjectNode object : state.objects()) {
-            if (state.get(object).isPending() && needsRealPending(node, object, state)) {
-                materialize(object, state, effects, position, node);
-            }
-        }
+        pending.materializeNeeded(node, position, state, effects);
         // Like Graal's phase: allocations always, other nodes only when they see a virtual object
         // (or, for the object of an earlier round's commit, stand for one again).
         if (node instanceof Virtualizable virtualizable && (node instanceof VirtualizableAllocation || hasVirtualInput(node, state) ||
@@ -391,7 +385,7 @@ public final class Analysis {
             }
         }
         if (Census.siteOf(node) != null) {
-            effects.add(decisions.notVirtualized(node, tool));
+            effects.add("record not virtualized", node, decisions.notVirtualized(node, tool));
         }
         FixedNode here = node instanceof FixedNode fixed && !(fixed instanceof AbstractBeginNode) ? fixed : position;
         if (node instanceof Invoke invoke) {
@@ -413,97 +407,6 @@ public final class Analysis {
         }
         ensureRealInputs(node, here, state, effects);
         frameStates.process(node, state, effects);
-    }
-
-    /**
-     * Whether {@code node} ends the pending state of {@code object} (see {@link PendingMerge}).
-     * Only what can neither use the object nor deoptimize, now or once lowered, lets it stay
-     * pending: a deopt past the merge would need the real object, which exists on the escaping
-     * paths only. That is: block boundaries, branches, returns, plain reads of the object's own
-     * fields, and floating computations other than guards.
-     */
-    private boolean needsRealPending(Node node, VirtualObjectNode object, BlockState state) {
-        if (node instanceof LoadFieldNode load) {
-            return load.field().isVolatile() || resolve(load.object(), state) != object || !state.get(object).isKnownNonNull();
-        }
-        boolean harmless = node instanceof AbstractBeginNode || node instanceof AbstractEndNode || node instanceof IfNode || node instanceof ReturnNode ||
-                        (node instanceof FloatingNode && !(node instanceof GuardingNode));
-        if (!harmless) {
-            return true;
-        }
-        for (Node input : node.inputs()) {
-            if (input instanceof ValueNode v && resolve(v, state) == object) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A nullable pending object ({@link PendingMerge}) is checked for null by its 1/0 phi, and a
-     * non-null proof (a pi) makes its fields readable on that path. True if {@code node} was one.
-     */
-    private boolean nullCheckOfNullable(Node node, BlockState state, Effects effects) {
-        ValueNode checked = node instanceof IsNullNode isNull ? isNull.getValue() : node instanceof PiNode pi && StampTool.isPointerNonNull(pi) ? pi.object() : null;
-        if (checked == null || !(resolve(checked, state) instanceof VirtualObjectNode object) || !state.get(object).isPending() ||
-                        state.get(object).pendingMerge().nonNull() == null) {
-            return false;
-        }
-        if (node instanceof IsNullNode isNull) {
-            ValueNode absent = new IntegerEqualsNode(state.get(object).pendingMerge().nonNull(), ConstantNode.forInt(0));
-            aliases.put(isNull, absent);
-            nullChecks.put(absent, object);
-            effects.replaceAndDelete(isNull, absent);
-        } else {
-            state.put(object, state.get(object).withProvedNonNull());
-            aliases.put((ValueNode) node, object);
-            effects.replaceAndDelete((ValueNode) node, object);
-        }
-        return true;
-    }
-
-    /** Past the "not null" branch of a nullable pending object's null check, its fields may be read. */
-    private void provedByBranch(AbstractBeginNode begin, BlockState state) {
-        if (begin.predecessor() instanceof IfNode branch && branch.falseSuccessor() == begin && aliases.get(branch.condition()) instanceof ValueNode test &&
-                        nullChecks.get(test) instanceof VirtualObjectNode object && state.get(object) != null && state.get(object).isPending()) {
-            state.put(object, state.get(object).withProvedNonNull());
-        }
-    }
-
-    /** The phi of real objects that ended {@code pending}, or null if it never ended (so far). */
-    ValueNode pendingPhi(PendingMerge pending) {
-        return pendingPhis.get(pending);
-    }
-
-    /** Ends the pending state of {@code object}: it is allocated at the end of the paths where it was virtual. */
-    private void materializePending(VirtualObjectNode object, BlockState state, Node user, Cause cause) {
-        PendingMerge pending = state.get(object).pendingMerge();
-        ValueNode phi = pendingPhis.get(pending);
-        if (phi == null) {
-            ValueNode[] values = pending.real().clone();
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) {
-                    BlockState s = pending.states()[i];
-                    materialize(object, s, blockEffects.get(pending.predecessors()[i]), endOf(pending.predecessors()[i]), user, cause);
-                    values[i] = resolve(object, s);
-                }
-            }
-            ValuePhiNode created = Merges.phiOf(pending.merge(), values, pending.inputs());
-            created(created, pending.block());
-            blockEffects.get(pending.block()).addFloating(created);
-            pendingPhis.put(pending, created);
-            phi = created;
-        }
-        state.put(object, ObjectState.materialized(phi));
-    }
-
-    /** Triggers every pending object of {@code state} (before a loop, or when leaving one). */
-    void materializeAllPending(BlockState state, Effects effects, FixedNode position, Node user) {
-        for (VirtualObjectNode object : state.objects()) {
-            if (state.get(object).isPending()) {
-                materialize(object, state, effects, position, user, Cause.MERGE);
-            }
-        }
     }
 
     private boolean hasVirtualInput(Node node, BlockState state) {
@@ -528,7 +431,7 @@ public final class Analysis {
             }
             ValueNode alias = resolve(input, state);
             if (alias instanceof VirtualObjectNode virtual && state.isVirtual(virtual)) {
-                materialize(virtual, state, effects, position, node);
+                materialize(virtual, state, effects, position, node, causeOf(node, virtual));
                 alias = resolve(input, state);
             }
             if (alias != input && !(alias instanceof VirtualObjectNode)) {
@@ -622,13 +525,9 @@ public final class Analysis {
     /**
      * Makes {@code object} real just before {@code position}, with every virtual object reachable
      * from its fields: one {@link CommitAllocationNode} allocates them all and fills their fields.
-     * {@code user} is the node that needed the real object: it is the recorded reason.
+     * {@code user} is the node that needed the real object and {@code cause} why (required: the
+     * report explains every kept allocation); the objects it reaches are recorded as held by it.
      */
-    void materialize(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user) {
-        materialize(object, state, effects, position, user, null);
-    }
-
-    /** As above, with the reason given instead of read off {@code user}. */
     void materialize(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user, Cause cause) {
         materialize(object, state, effects, position, user, cause, null);
     }
@@ -636,7 +535,7 @@ public final class Analysis {
     /** As above, with {@code detail} for {@code object}'s own materialization (the objects it reaches keep theirs). */
     private void materialize(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user, Cause cause, String detail) {
         if (state.get(object).isPending()) {
-            materializePending(object, state, user, cause);
+            pending.materialize(object, state, user, cause);
             return;
         }
         EconomicMap<VirtualObjectNode, VirtualObjectNode> holders = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
@@ -660,9 +559,11 @@ public final class Analysis {
             }
             state.put(o, ObjectState.materialized(representation));
             created(representation, block);
-            Materialization m = decisions.materialization(o, holders.get(o), position, user, lockOrdered.contains(o) ? Cause.MONITOR : cause, o == object ? detail : null);
+            VirtualObjectNode holder = holders.get(o);
+            Materialization m = holder != null ? decisions.heldBy(holder, why.get(holder), position, user)
+                            : decisions.materialization(position, user, lockOrdered.contains(o) ? Cause.MONITOR : cause, o == object ? detail : null);
             why.put(o, m);
-            effects.add(decisions.recorded(o, m, position));
+            effects.add("record materialization", o, decisions.recorded(o, m, position));
         }
         if (committed.isEmpty()) {
             return;
@@ -680,7 +581,7 @@ public final class Analysis {
                 values.add(entry instanceof VirtualObjectNode v && committed.containsKey(v) ? v : resolve(entry, state));
             }
         }
-        effects.add(new Commit(position, committed, allocated, values, why));
+        effects.add("commit", position, new Commit(position, committed, allocated, values, why));
     }
 
     /**
@@ -708,7 +609,7 @@ public final class Analysis {
 
     private static void commit(StructuredGraph graph, FixedNode position, EconomicMap<VirtualObjectNode, ObjectState> committed, List<AllocatedObjectNode> allocated,
                     List<ValueNode> values) {
-        if (!position.isAlive()) {
+        if (Effects.gone(graph, position)) {
             return; // on a path that an earlier effect removed (e.g. a killed exception edge)
         }
         CommitAllocationNode commit = graph.add(new CommitAllocationNode());

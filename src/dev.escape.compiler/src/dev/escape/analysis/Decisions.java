@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.escape.decisions.AllocationSite;
@@ -120,21 +121,37 @@ public final class Decisions {
     }
 
     /**
-     * Why and where {@code object} is materialized before {@code position} for {@code user}, with
-     * {@code givenDetail} (or, if null, what {@code user} says) as the detail; {@link #recorded}
-     * records it.
+     * Why and where an object is made real before {@code position} for {@code user}: {@code cause},
+     * which every materialization must name, with {@code detail} or, if null, what {@code user}
+     * says; {@link #recorded} records it.
      */
-    Materialization materialization(VirtualObjectNode object, VirtualObjectNode holder, FixedNode position, Node user, Cause given, String givenDetail) {
-        Cause cause = holder != null ? Cause.HOLDER_ESCAPED : given != null ? given : classify(user, object);
-        AllocationSite holderSite = holder == null ? null : origins.containsKey(holder) ? origins.get(holder).site() : Census.virtualSite(holder);
-        NodeSourcePosition where = position(user, position);
-        return new Materialization(AllocationSite.frames(where), cause, holder != null ? null : givenDetail != null ? givenDetail : detail(user, cause), holderSite);
+    Materialization materialization(FixedNode position, Node user, Cause cause, String detail) {
+        Objects.requireNonNull(cause, "a materialization needs its cause");
+        return new Materialization(AllocationSite.frames(position(user, position)), cause, detail != null ? detail : detail(user, cause));
+    }
+
+    /**
+     * The materialization of an object made real together with {@code holder}, which held it and
+     * was made real as {@code ofHolder} says (null if not known): the whole chain of holders is kept.
+     */
+    Materialization heldBy(VirtualObjectNode holder, Materialization ofHolder, FixedNode position, Node user) {
+        List<AllocationSite> chain = new ArrayList<>(List.of(siteOf(holder)));
+        String why = null;
+        if (ofHolder != null) {
+            chain.addAll(ofHolder.holders());
+            why = ofHolder.cause() == Cause.HOLDER_ESCAPED ? ofHolder.detail() : ofHolder.reason();
+        }
+        return new Materialization(AllocationSite.frames(position(user, position)), Cause.HOLDER_ESCAPED, why, List.copyOf(chain));
+    }
+
+    private AllocationSite siteOf(VirtualObjectNode object) {
+        Origin origin = origins.get(object);
+        return origin != null ? origin.site() : Census.virtualSite(object);
     }
 
     /** An effect recording {@code m}, a materialization of {@code object} before {@code position}. */
     Effect recorded(VirtualObjectNode object, Materialization m, FixedNode position) {
-        Origin origin = origins.get(object);
-        AllocationSite site = origin != null ? origin.site() : Census.virtualSite(object);
+        AllocationSite site = siteOf(object);
         HIRBlock block = analysis.blockOf(position);
         return graph -> events.add(new Event(object, site, m, block));
     }
@@ -180,7 +197,8 @@ public final class Decisions {
         return true;
     }
 
-    private Cause classify(Node user, VirtualObjectNode object) {
+    /** Why {@code user}, a node that stays in the graph, needs {@code object} to be real. */
+    Cause causeOf(Node user, VirtualObjectNode object) {
         return switch (user) {
             case Invoke i -> Cause.CALL;
             case CallTargetNode c -> Cause.CALL;

@@ -2,8 +2,12 @@ package dev.escape.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import jdk.graal.compiler.debug.CounterKey;
+import jdk.graal.compiler.debug.DebugContext;
 import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.graph.Position;
 import jdk.graal.compiler.nodes.AbstractBeginNode;
@@ -16,15 +20,27 @@ import jdk.graal.compiler.nodes.WithExceptionNode;
 import jdk.graal.compiler.nodes.util.GraphUtil;
 
 /**
- * An ordered list of {@link Effect}s, with the graph edits escape analysis needs. Nodes that the
+ * An ordered list of {@link Effect}s, each named for the debug log ({@code -Djdk.graal.Log=EscapeAnalysis:4})
+ * and counted ({@code -Djdk.graal.Count=}), with the graph edits escape analysis needs. Nodes that the
  * analysis created are added to the graph when the effect that first needs them is applied,
  * keeping their identity (never value-numbered into another node), because the analysis may refer
  * to the same instance from several effects.
  */
 final class Effects {
-    private final List<Effect> effects = new ArrayList<>();
+    /** An effect with what it does and to what, as the debug log and the counters name it. */
+    private record Named(String name, Object subject, Effect effect) {
+        @Override
+        public String toString() {
+            return name + " " + subject;
+        }
+    }
+
+    /** One debug counter per kind of effect ({@code -Djdk.graal.Count=}), created once. */
+    private static final Map<String, CounterKey> COUNTERS = new ConcurrentHashMap<>();
+
+    private final List<Named> effects = new ArrayList<>();
     /** Branches to remove, after every other effect of the graph (removing an end renumbers phi inputs). */
-    private final List<Effect> branchKills = new ArrayList<>();
+    private final List<Named> branchKills = new ArrayList<>();
 
     boolean isEmpty() {
         return effects.isEmpty() && branchKills.isEmpty();
@@ -35,18 +51,39 @@ final class Effects {
         branchKills.clear();
     }
 
-    void add(Effect effect) {
-        effects.add(effect);
+    /** Adds {@code effect}, which does {@code name} to {@code subject} (a node, usually). */
+    void add(String name, Object subject, Effect effect) {
+        effects.add(new Named(name, subject, effect));
     }
 
     void forEach(Consumer<Effect> action) {
-        effects.forEach(action);
+        effects.forEach(e -> action.accept(e.effect()));
     }
 
     void apply(StructuredGraph graph) {
-        for (Effect e : effects) {
-            e.apply(graph);
+        applyAll(graph, effects);
+    }
+
+    /** Applies {@code list} in order, each logged (at the very detailed level of the EscapeAnalysis scope) and counted. */
+    private static void applyAll(StructuredGraph graph, List<Named> list) {
+        DebugContext debug = graph.getDebug();
+        for (Named e : list) {
+            debug.log(DebugContext.VERY_DETAILED_LEVEL, "effect: %s", e);
+            e.effect().apply(graph);
+            COUNTERS.computeIfAbsent(e.name(), n -> DebugContext.counter("EscapeEffect_" + n.replace(' ', '_'))).increment(debug);
         }
+    }
+
+    /**
+     * True, and logged, if {@code node} is no longer in the graph: an earlier effect removed the
+     * code it was on, so an effect about it has nothing left to do.
+     */
+    static boolean gone(StructuredGraph graph, Node node) {
+        if (node.isAlive()) {
+            return false;
+        }
+        graph.getDebug().log(DebugContext.DETAILED_LEVEL, "effect skipped: %s was removed", node);
+        return true;
     }
 
     /**
@@ -55,17 +92,15 @@ final class Effects {
      * successor reaches. Applied by {@link #applyBranchKills} once all other effects are.
      */
     void killBranch(IfNode branch, boolean condition) {
-        branchKills.add(graph -> {
-            if (branch.isAlive()) {
+        branchKills.add(new Named("kill branch", branch, graph -> {
+            if (!gone(graph, branch)) {
                 graph.removeSplitPropagate(branch, branch.getSuccessor(condition));
             }
-        });
+        }));
     }
 
     void applyBranchKills(StructuredGraph graph) {
-        for (Effect e : branchKills) {
-            e.apply(graph);
-        }
+        applyAll(graph, branchKills);
     }
 
     static <T extends Node> T alive(StructuredGraph graph, T node) {
@@ -76,13 +111,13 @@ final class Effects {
     }
 
     void addFloating(ValueNode node) {
-        add(graph -> alive(graph, node));
+        add("add floating", node, graph -> alive(graph, node));
     }
 
     /** Inserts {@code node} (not yet in the graph) just before {@code position}. */
     void addFixedBefore(FixedNode position, FixedWithNextNode node) {
-        add(graph -> {
-            if (!position.isAlive() || node.isAlive()) {
+        add("add fixed", node, graph -> {
+            if (gone(graph, position) || node.isAlive()) {
                 return; // on a path an earlier effect removed, or already placed (ensureAdded)
             }
             for (Node input : node.inputs()) {
@@ -94,8 +129,8 @@ final class Effects {
 
     /** Removes {@code node}, whose usages now see {@code replacement} (null: it has none left that matter). */
     void replaceAndDelete(ValueNode node, ValueNode replacement) {
-        add(graph -> {
-            if (!node.isAlive()) {
+        add("replace and delete", node, graph -> {
+            if (gone(graph, node)) {
                 return;
             }
             if (replacement != null) {
@@ -123,8 +158,8 @@ final class Effects {
 
     /** Replaces the input {@code old} of {@code user} (or what the graph has there by now) with {@code value}. */
     void replaceInput(Node user, ValueNode old, ValueNode replacedBy, ValueNode value) {
-        add(graph -> {
-            if (!user.isAlive()) {
+        add("replace input", user, graph -> {
+            if (gone(graph, user)) {
                 return;
             }
             alive(graph, value);

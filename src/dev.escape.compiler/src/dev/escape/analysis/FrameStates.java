@@ -71,13 +71,13 @@ final class FrameStates {
         if (replacements.isEmpty() && !any) {
             return;
         }
-        effects.add(graph -> {
-            if (!user.isAlive() || !frameState.isAlive()) {
+        effects.add("describe virtual objects in frame state", frameState, graph -> {
+            if (Effects.gone(graph, user) || Effects.gone(graph, frameState)) {
                 return;
             }
             Map<ValueNode, ValueNode> now = new IdentityHashMap<>(replacements);
             for (VirtualObjectNode object : pending.getKeys()) {
-                ValueNode real = analysis.pendingPhi(pending.get(object));
+                ValueNode real = analysis.pending().phiOf(pending.get(object));
                 if (real != null) {
                     now.replaceAll((from, to) -> to == object ? real : to);
                     now.put(object, real);

@@ -177,7 +177,7 @@ final class Loops {
         }
         Effects atEntry = entryEffects(loopBegin);
         BlockState state = entry.copy();
-        analysis.materializeAllPending(state, atEntry, loopBegin.forwardEnd(), loopBegin);
+        analysis.pending().materializeAll(state, atEntry, loopBegin.forwardEnd(), loopBegin);
         for (VirtualObjectNode object : plan.realAtEntry) {
             if (state.isVirtual(object)) {
                 analysis.materialize(object, state, atEntry, loopBegin.forwardEnd(), loopBegin, plan.entryCause);
@@ -291,7 +291,12 @@ final class Loops {
         return back;
     }
 
-    /** True if every back edge agrees with what the header assumed; otherwise grows the plan. */
+    /**
+     * True if every back edge agrees with what the header assumed; otherwise grows the plan. Per
+     * back edge, in this order (each sees the plan the ones before grew): merged phis, merged
+     * fields, the objects the header keeps virtual, new phis of objects; then, over all back
+     * edges, what field phis and real phis need real.
+     */
     private boolean check(LoopBeginNode loopBegin, BlockState entry, BlockState header, Plan plan, Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis) {
         boolean stable = true;
         HIRBlock headerBlock = analysis.blockOf(loopBegin);
@@ -300,63 +305,103 @@ final class Loops {
             if (end.isDead()) {
                 continue; // an unreachable back edge (its branch is removed) assumes nothing
             }
-            for (PhiNode phi : loopBegin.valuePhis()) {
-                if (plan.mergedPhis.contains(phi) && analysis.resolve(phi, header) instanceof VirtualObjectNode merged &&
-                                mergeableBackEdge(phi, merged, end, k, headerBlock) == null) {
-                    plan.makeReal(phi, analysis.resolve(phi.valueAt(0), entry) instanceof VirtualObjectNode v ? v : null);
-                    stable = false;
-                }
+            stable &= mergedPhisHold(loopBegin, entry, header, plan, end, k, headerBlock);
+            stable &= mergedFieldsHold(plan, end, headerBlock);
+            stable &= virtualObjectsHold(loopBegin, entry, header, plan, phis, end, headerBlock);
+            stable &= objectPhisHold(loopBegin, entry, header, plan, end, k, headerBlock);
+        }
+        stable &= fieldPhiEntriesReal(header, plan, phis);
+        stable &= backEdgeValuesRealOutsideHeader(loopBegin, header, plan, phis);
+        return stable;
+    }
+
+    /** A phi merged into one virtual object stays merged only while back edge {@code k} brings a mergeable object. */
+    private boolean mergedPhisHold(LoopBeginNode loopBegin, BlockState entry, BlockState header, Plan plan, BlockState end, int k, HIRBlock headerBlock) {
+        boolean stable = true;
+        for (PhiNode phi : loopBegin.valuePhis()) {
+            if (plan.mergedPhis.contains(phi) && analysis.resolve(phi, header) instanceof VirtualObjectNode merged &&
+                            mergeableBackEdge(phi, merged, end, k, headerBlock) == null) {
+                plan.makeReal(phi, analysis.resolve(phi.valueAt(0), entry) instanceof VirtualObjectNode v ? v : null);
+                stable = false;
             }
-            for (Map.Entry<VirtualObjectNode, FieldSlot> e : plan.fieldObjects.entrySet()) {
-                if (plan.mergedFields.contains(e.getValue()) && mergeableBackField(e.getValue(), e.getKey(), end, headerBlock) == null) {
-                    plan.unmerge(e.getValue());
-                    stable = false;
-                }
+        }
+        return stable;
+    }
+
+    /** The same for a field of a virtual object merged into one virtual object. */
+    private boolean mergedFieldsHold(Plan plan, BlockState end, HIRBlock headerBlock) {
+        boolean stable = true;
+        for (Map.Entry<VirtualObjectNode, FieldSlot> e : plan.fieldObjects.entrySet()) {
+            if (plan.mergedFields.contains(e.getValue()) && mergeableBackField(e.getValue(), e.getKey(), end, headerBlock) == null) {
+                plan.unmerge(e.getValue());
+                stable = false;
             }
-            for (VirtualObjectNode object : header.objects()) {
-                if (!header.isVirtual(object) || isMerged(object, loopBegin, header, plan) || plan.fieldObjects.containsKey(object)) {
-                    continue;
-                }
-                if (!end.isVirtual(object) || end.get(object).isPending() || !end.get(object).locks().equals(header.get(object).locks())) {
-                    stable &= !plan.realAtEntry.add(object);
-                    continue;
-                }
-                for (int j = 0; j < header.get(object).entryCount(); j++) {
-                    ValueNode assumed = header.get(object).entry(j);
-                    ValueNode actual = end.get(object).entry(j);
-                    boolean hasPhi = phis.containsKey(object) && phis.get(object).containsKey(j);
-                    FieldSlot slot = new FieldSlot(object, j);
-                    if (assumed instanceof VirtualObjectNode m && slot.equals(plan.fieldObjects.get(m))) {
-                        continue; // checked above
-                    }
-                    if (actual != assumed && !hasPhi && !plan.unmergeableFields.contains(slot) && assumed instanceof VirtualObjectNode v &&
-                                    actual instanceof VirtualObjectNode && entryMergeable(v, entry, headerBlock) && mergeableBackField(slot, v, end, headerBlock) != null) {
-                        plan.mergedFields.add(slot);
-                        stable = false;
-                    } else if (actual != assumed && !hasPhi) {
-                        if (!plan.phiFields.containsKey(object)) {
-                            plan.phiFields.put(object, new LinkedHashSet<>());
-                        }
-                        stable &= !plan.phiFields.get(object).add(j);
-                    } else if (hasPhi && assumed instanceof VirtualObjectNode v && header.isVirtual(v)) {
-                        stable &= !plan.needRealAtEntry(v);
-                    }
-                }
+        }
+        return stable;
+    }
+
+    /**
+     * An object the header keeps virtual must be virtual at the back edge, with the same locks;
+     * each field that differs there gets a phi, or, for a field holding objects that can be one,
+     * a merged field.
+     */
+    private boolean virtualObjectsHold(LoopBeginNode loopBegin, BlockState entry, BlockState header, Plan plan, Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis, BlockState end,
+                    HIRBlock headerBlock) {
+        boolean stable = true;
+        for (VirtualObjectNode object : header.objects()) {
+            if (!header.isVirtual(object) || isMerged(object, loopBegin, header, plan) || plan.fieldObjects.containsKey(object)) {
+                continue;
             }
-            for (PhiNode phi : loopBegin.valuePhis()) {
-                ValueNode in0 = analysis.resolve(phi, header);
-                if (in0 instanceof VirtualObjectNode v && !plan.mergedPhis.contains(phi) && analysis.resolve(phi.valueAt(k), end) != v) {
-                    // Try one new virtual object for the entry and back-edge objects; else the phi is real.
-                    if (analysis.identity().onlyThroughPhi(v, entry, phi, headerBlock, false) && mergeableBackEdge(phi, v, end, k, headerBlock) != null) {
-                        plan.mergedPhis.add(phi);
-                    } else {
-                        plan.makeReal(phi, v);
-                    }
+            if (!end.isVirtual(object) || end.get(object).isPending() || !end.get(object).locks().equals(header.get(object).locks())) {
+                stable &= !plan.realAtEntry.add(object);
+                continue;
+            }
+            for (int j = 0; j < header.get(object).entryCount(); j++) {
+                ValueNode assumed = header.get(object).entry(j);
+                ValueNode actual = end.get(object).entry(j);
+                boolean hasPhi = phis.containsKey(object) && phis.get(object).containsKey(j);
+                FieldSlot slot = new FieldSlot(object, j);
+                if (assumed instanceof VirtualObjectNode m && slot.equals(plan.fieldObjects.get(m))) {
+                    continue; // checked by mergedFieldsHold
+                }
+                if (actual != assumed && !hasPhi && !plan.unmergeableFields.contains(slot) && assumed instanceof VirtualObjectNode v &&
+                                actual instanceof VirtualObjectNode && entryMergeable(v, entry, headerBlock) && mergeableBackField(slot, v, end, headerBlock) != null) {
+                    plan.mergedFields.add(slot);
                     stable = false;
+                } else if (actual != assumed && !hasPhi) {
+                    if (!plan.phiFields.containsKey(object)) {
+                        plan.phiFields.put(object, new LinkedHashSet<>());
+                    }
+                    stable &= !plan.phiFields.get(object).add(j);
+                } else if (hasPhi && assumed instanceof VirtualObjectNode v && header.isVirtual(v)) {
+                    stable &= !plan.needRealAtEntry(v);
                 }
             }
         }
-        // Field phis need real entry values.
+        return stable;
+    }
+
+    /** A phi of a virtual object whose back edge brings another value: one new virtual object for both, or a real phi. */
+    private boolean objectPhisHold(LoopBeginNode loopBegin, BlockState entry, BlockState header, Plan plan, BlockState end, int k, HIRBlock headerBlock) {
+        boolean stable = true;
+        for (PhiNode phi : loopBegin.valuePhis()) {
+            ValueNode in0 = analysis.resolve(phi, header);
+            if (in0 instanceof VirtualObjectNode v && !plan.mergedPhis.contains(phi) && analysis.resolve(phi.valueAt(k), end) != v) {
+                // Try one new virtual object for the entry and back-edge objects; else the phi is real.
+                if (analysis.identity().onlyThroughPhi(v, entry, phi, headerBlock, false) && mergeableBackEdge(phi, v, end, k, headerBlock) != null) {
+                    plan.mergedPhis.add(phi);
+                } else {
+                    plan.makeReal(phi, v);
+                }
+                stable = false;
+            }
+        }
+        return stable;
+    }
+
+    /** Field phis need real entry values. */
+    private static boolean fieldPhiEntriesReal(BlockState header, Plan plan, Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis) {
+        boolean stable = true;
         for (Map<Integer, ValuePhiNode> fields : phis.values()) {
             for (ValuePhiNode phi : fields.values()) {
                 if (phi.valueAt(0) instanceof VirtualObjectNode v && header.isVirtual(v)) {
@@ -364,8 +409,15 @@ final class Loops {
                 }
             }
         }
-        // What a back edge must make real for a phi must not be (or reach) an object the header
-        // keeps virtual: it would be allocated at the loop end and still be virtual in the loop.
+        return stable;
+    }
+
+    /**
+     * What a back edge must make real for a phi must not be (or reach) an object the header keeps
+     * virtual: it would be allocated at the loop end and still be virtual in the loop.
+     */
+    private boolean backEdgeValuesRealOutsideHeader(LoopBeginNode loopBegin, BlockState header, Plan plan, Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis) {
+        boolean stable = true;
         for (int k = 1; k < loopBegin.phiPredecessorCount(); k++) {
             BlockState end = analysis.endState(analysis.blockOf(loopBegin.phiPredecessorAt(k)));
             if (end.isDead()) {
@@ -430,7 +482,7 @@ final class Loops {
                 // The input goes with the unreachable back edge's branch; until then, the entry value.
                 for (Map<Integer, ValuePhiNode> fields : phis.values()) {
                     for (ValuePhiNode phi : fields.values()) {
-                        effects.add(graph -> phi.addInput(Effects.alive(graph, phi.valueAt(0))));
+                        effects.add("add loop phi input", phi, graph -> phi.addInput(Effects.alive(graph, phi.valueAt(0))));
                     }
                 }
                 continue;
@@ -445,7 +497,7 @@ final class Loops {
                 for (Map.Entry<Integer, ValuePhiNode> field : e.getValue().entrySet()) {
                     ValueNode value = real(end.get(source).entry(field.getKey()), end, effects, endBlock, loopBegin);
                     ValuePhiNode phi = field.getValue();
-                    effects.add(graph -> phi.addInput(Effects.alive(graph, value)));
+                    effects.add("add loop phi input", phi, graph -> phi.addInput(Effects.alive(graph, value)));
                 }
             }
             for (PhiNode phi : loopBegin.valuePhis()) {
@@ -482,7 +534,7 @@ final class Loops {
         Effects effects = analysis.effectsOf(block);
         // A pending object's phis live inside the loop: allocate it before leaving.
         HIRBlock inside = block.getFirstPredecessor();
-        analysis.materializeAllPending(state, analysis.effectsOf(inside), inside.getEndNode(), exit);
+        analysis.pending().materializeAll(state, analysis.effectsOf(inside), inside.getEndNode(), exit);
         Map<ValueNode, ValueProxyNode> proxies = new IdentityHashMap<>();
         for (VirtualObjectNode object : state.objects()) {
             ObjectState s = state.get(object);

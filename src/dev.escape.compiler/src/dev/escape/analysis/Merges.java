@@ -524,8 +524,8 @@ final class Merges {
     }
 
     static void setPhiInput(Effects effects, PhiNode phi, int index, ValueNode value) {
-        effects.add(graph -> {
-            if (phi.isAlive()) {
+        effects.add("set phi input", phi, graph -> {
+            if (!Effects.gone(graph, phi)) {
                 phi.setValueAt(index, Effects.alive(graph, value));
             }
         });

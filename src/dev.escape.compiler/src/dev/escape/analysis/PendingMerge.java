@@ -17,6 +17,9 @@ import jdk.graal.compiler.nodes.cfg.HIRBlock;
  * {@code nonNull} is a phi that is 1 where the object came in and 0 where null did; null checks
  * read it, and field reads are allowed only where a null check has proved the object non-null.
  *
+ * <p>
+ * {@link Merges} makes objects pending; {@link PendingObjects} carries them on from there.
+ *
  * @param predecessors the merge's predecessor blocks that take part (all but unreachable ones), in phi order
  * @param states the predecessors' end states (for materializing there later)
  * @param real the real value on each predecessor where it was real (or the null constant), null

@@ -168,7 +168,7 @@ final class Tool extends CoreProvidersDelegate implements VirtualizerTool, Canon
     @Override
     public void replaceFirstInput(Node oldInput, Node replacement) {
         Node user = current;
-        effects.add(graph -> {
+        effects.add("replace first input", user, graph -> {
             Effects.alive(graph, replacement);
             user.replaceFirstInput(oldInput, replacement);
         });
@@ -196,7 +196,7 @@ final class Tool extends CoreProvidersDelegate implements VirtualizerTool, Canon
         if (!state.isVirtual(virtualObject)) {
             return false;
         }
-        analysis.materialize(virtualObject, state, effects, position, current);
+        analysis.materialize(virtualObject, state, effects, position, current, analysis.causeOf(current, virtualObject));
         return true;
     }
 

@@ -22,9 +22,9 @@
  * become one new virtual object when nothing can tell them apart ({@link dev.escape.analysis.Identity}),
  * and an object that is real on some paths is made real on the others only if something after the
  * merge needs it. Where that something only reads fields, or only tests for null, the object stays
- * <em>pending</em> ({@link dev.escape.analysis.PendingMerge}): not allocated on the virtual paths
- * until a node that needs more arrives, and then allocated at the end of those paths, with a phi
- * of the real objects. Loops ({@link dev.escape.analysis.Loops}) are analyzed until the state at the
+ * <em>pending</em> ({@link dev.escape.analysis.PendingMerge}, {@link dev.escape.analysis.PendingObjects}):
+ * not allocated on the virtual paths until a node that needs more arrives, and then allocated at
+ * the end of those paths, with a phi of the real objects. Loops ({@link dev.escape.analysis.Loops}) are analyzed until the state at the
  * header agrees with the back edges, or cut off by materializing at the entry.
  * {@link dev.escape.analysis.FrameStates} describes every virtual object that a frame state refers
  * to, so a deoptimization rebuilds what the interpreter would see.
@@ -35,7 +35,11 @@
  * <li>The graph changes only inside an {@link dev.escape.analysis.Effect}. Effects are collected per
  * block ({@link dev.escape.analysis.Effects}) and applied after the whole analysis: a loop can be
  * analyzed again, and a graph the analysis gives up on ({@link dev.escape.analysis.Unsupported})
- * is untouched and goes to Graal's phase.</li>
+ * is untouched and goes to Graal's phase. Each effect has a name: applying it is logged in the
+ * {@code EscapeAnalysis} debug scope ({@code -Djdk.graal.Log=EscapeAnalysis:5}) and counted
+ * ({@code -Djdk.graal.Count=}, counters {@code EscapeEffect_*}); one about a node an earlier
+ * effect removed is skipped, and logged. Each round's graph is dumped at the detailed level
+ * ({@code -Djdk.graal.Dump=:4}).</li>
  * <li>Effects apply in block order: a loop header's entry effects, then each block's own, and the
  * loops' back-edge effects last.</li>
  * <li>Every node the analysis creates is registered with {@code Analysis.created} and its block;
@@ -45,8 +49,11 @@
  * predecessors' end states.</li>
  * <li>Aliases (which virtual object a node stands for) are global to one analysis and reset when a
  * node is visited again, so a loop's second round does not see its first round's guesses.</li>
- * <li>Every materialization names the node that forced it and, where that node does not say it, a
- * {@link dev.escape.decisions.Materialization.Cause}: the report explains each kept allocation.</li>
+ * <li>Every materialization names the node that forced it and its
+ * {@link dev.escape.decisions.Materialization.Cause}, a required argument of {@code Analysis.materialize}
+ * ({@code Decisions.causeOf} says what a node that stays in the graph does with the object); an
+ * object made real with its holder keeps the whole chain of holders: the report explains each
+ * kept allocation.</li>
  * <li>No commit holds two locks of one object: Graal's lowering of that can leave a monitor exit
  * without its enter ({@link dev.escape.analysis.LockOrder}); the analysis runs again with the inner
  * enter kept real instead ({@code Analysis.analyze}).</li>

@@ -8,14 +8,26 @@ import java.util.List;
  * @param at where the allocation now happens, innermost frame first (empty without positions)
  * @param cause what forced it
  * @param detail what the cause is about, e.g. the callee of a call that was not inlined, or the
- *            class of a node that cannot be virtualized; may be null
- * @param holder for {@link Cause#HOLDER_ESCAPED}: the site of the object that held this one and
- *            escaped first (the next link of the chain); null otherwise
+ *            class of a node that cannot be virtualized; for {@link Cause#HOLDER_ESCAPED}, why the
+ *            last holder of the chain was made real; may be null
+ * @param holders for {@link Cause#HOLDER_ESCAPED}: the chain of objects that held this one, from
+ *            the one holding it directly to the one that escaped for a reason of its own; empty
+ *            otherwise
  */
-public record Materialization(List<Frame> at, Cause cause, String detail, AllocationSite holder) {
+public record Materialization(List<Frame> at, Cause cause, String detail, List<AllocationSite> holders) {
 
     public Materialization(List<Frame> at, Cause cause, String detail) {
-        this(at, cause, detail, null);
+        this(at, cause, detail, List.of());
+    }
+
+    /** The object that held this one directly, for {@link Cause#HOLDER_ESCAPED}; null otherwise. */
+    public AllocationSite holder() {
+        return holders.isEmpty() ? null : holders.get(0);
+    }
+
+    /** The cause with its detail: {@code passed to a call that was not inlined: Log.log(Object)}. */
+    public String reason() {
+        return cause.text + (detail == null || detail.isEmpty() ? "" : ": " + detail);
     }
 
     /** Why an object had to exist for real at a point. */
@@ -66,6 +78,18 @@ public record Materialization(List<Frame> at, Cause cause, String detail, Alloca
         return site.key() + " | " + cause + " | " + at.stream().map(Frame::key).reduce((a, b) -> a + " <- " + b).orElse("?");
     }
 
+    /**
+     * For {@link Cause#HOLDER_ESCAPED}: {@code its holder A escaped with its holder B (returned)},
+     * the chain of holders and why the last one was made real.
+     */
+    public String holderChain() {
+        StringBuilder sb = new StringBuilder("its holder ").append(holders.get(0).describe()).append(" escaped");
+        for (AllocationSite next : holders.subList(1, holders.size())) {
+            sb.append(" with its holder ").append(next.describe());
+        }
+        return detail == null || detail.isEmpty() ? sb.toString() : sb.append(" (").append(detail).append(')').toString();
+    }
+
     public String describe() {
         return "materialized " + place();
     }
@@ -75,9 +99,9 @@ public record Materialization(List<Frame> at, Cause cause, String detail, Alloca
         String where = at.isEmpty() ? "an unknown position" : at.get(0).location();
         StringBuilder sb = new StringBuilder();
         sb.append("at ").append(where);
-        String why = cause == Cause.UNKNOWN ? detail : cause.text + (detail == null || detail.isEmpty() ? "" : ": " + detail);
-        if (cause == Cause.HOLDER_ESCAPED && holder != null) {
-            why = "its holder " + holder.describe() + " escaped";
+        String why = cause == Cause.UNKNOWN ? detail : reason();
+        if (cause == Cause.HOLDER_ESCAPED && !holders.isEmpty()) {
+            why = holderChain();
         }
         if (why != null && !why.isEmpty()) {
             sb.append(" (").append(why).append(')');

@@ -42,10 +42,8 @@ public final class EscapeCompilerConfiguration extends CommunityCompilerConfigur
         CanonicalizerPhase canonicalizer = CanonicalizerPhase.create();
         EscapeAnalysis stock = new StockEscapeAnalysis(canonicalizer, options);
         EscapeAnalysis analysis = switch (EscapeOptions.EscapeAnalysis.getValue(options)) {
-            case "escape" -> new OwnEscapeAnalysis(canonicalizer, stock);
-            case "graal" -> stock;
-            // Graal reports an exception here as a failed configuration, with this message.
-            default -> throw new IllegalArgumentException("-Djdk.graal.EscapeAnalysis must be escape or graal, not " + EscapeOptions.EscapeAnalysis.getValue(options));
+            case escape -> new OwnEscapeAnalysis(canonicalizer, stock);
+            case graal -> stock;
         };
         if (EscapeOptions.EscapeReport.getValue(options) == null && EscapeOptions.EscapeDumpPath.getValue(options) == null) {
             // Nobody reads the decisions: keeping them would cost compile time and grow without bound.

@@ -4,6 +4,7 @@ import org.graalvm.collections.EconomicMap;
 
 import dev.escape.analysis.Budget;
 import dev.escape.report.ReportFormat;
+import jdk.graal.compiler.options.EnumOptionKey;
 import jdk.graal.compiler.options.OptionKey;
 import jdk.graal.compiler.options.OptionValues;
 
@@ -35,11 +36,16 @@ public final class EscapeOptions {
     public static final OptionKey<String> EscapeReportFile = new OptionKey<>("escape-report.txt");
     /** Graal method filter ({@code Class.method,Other.*}) limiting which compilations are recorded. */
     public static final OptionKey<String> EscapeMethods = new OptionKey<>(null);
-    /**
-     * Which analysis runs in the escape slot: {@code escape} (escape's own, with Graal's phase as
-     * the fallback; the default) or {@code graal} (Graal's phase only, for comparison).
-     */
-    public static final OptionKey<String> EscapeAnalysis = new OptionKey<>("escape");
+    /** The analyses that can run in the escape slot; named in lower case, as the option's values are. */
+    public enum Slot {
+        /** escape's own, with Graal's phase as the fallback (the default). */
+        escape,
+        /** Graal's phase only, for comparison. */
+        graal
+    }
+
+    /** Which analysis runs in the escape slot; Graal's option parser rejects other values at VM start. */
+    public static final EnumOptionKey<Slot> EscapeAnalysis = new EnumOptionKey<>(Slot.escape);
     /**
      * How many rounds escape's own analysis may run (like Graal's {@code EscapeAnalysisIterations}):
      * each round analyzes the graph the previous one left after canonicalization, and rounds stop

@@ -2,7 +2,6 @@ package dev.escape.integration;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.escape.analysis.Analysis;
 import dev.escape.analysis.Budget;
@@ -10,6 +9,7 @@ import dev.escape.analysis.Decisions;
 import dev.escape.analysis.GraphCheck;
 import dev.escape.analysis.Unsupported;
 import jdk.graal.compiler.core.common.PermanentBailoutException;
+import jdk.graal.compiler.debug.CounterKey;
 import jdk.graal.compiler.debug.DebugContext;
 import jdk.graal.compiler.debug.GraalError;
 import jdk.graal.compiler.graph.Graph.NodeEventScope;
@@ -35,8 +35,10 @@ import jdk.graal.compiler.phases.schedule.SchedulePhase.SchedulingStrategy;
  * which share one budget.
  */
 public final class OwnEscapeAnalysis implements EscapeAnalysis {
-    /** Graphs handed to Graal's phase in this VM (reports show it; tests assert on it). */
-    public static final AtomicLong FALLBACKS = new AtomicLong();
+    /** Graphs handed to Graal's phase ({@code -Djdk.graal.Count=}; the report lists each with its reason). */
+    private static final CounterKey FALLBACKS = DebugContext.counter("EscapeFallbacks");
+    /** Compilations refused because applying the effects failed. */
+    private static final CounterKey BAILOUTS = DebugContext.counter("EscapeBailouts");
 
     private final CanonicalizerPhase canonicalizer;
     private final EscapeAnalysis fallback;
@@ -91,6 +93,7 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
                 break;
             }
             boolean simplified = applyAndCanonicalize(graph, context, analysis, round + 1 < rounds);
+            graph.getDebug().dump(DebugContext.DETAILED_LEVEL, graph, "After escape analysis round %d", round + 1);
             if (first == null) {
                 first = decisions;
             } else {
@@ -142,7 +145,7 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
         } catch (RuntimeException | AssertionError | GraalError e) {
             // Too late to hand the graph to Graal's phase: refuse this compilation cleanly (the
             // method runs as before) rather than let this or a later phase fail or miscompile.
-            FALLBACKS.incrementAndGet();
+            BAILOUTS.increment(graph.getDebug());
             throw new PermanentBailoutException(e, "escape analysis could not finish its changes: %s", e.getMessage());
         }
     }
@@ -173,7 +176,8 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
     }
 
     private Outcome fallBack(StructuredGraph graph, CoreProviders context, String reason) {
-        FALLBACKS.incrementAndGet();
+        FALLBACKS.increment(graph.getDebug());
+        graph.getDebug().log("escape's analysis falls back to Graal's phase: %s", reason);
         Outcome stock = fallback.apply(graph, context);
         return new Outcome(stock.analysis(), reason, stock.decisions());
     }

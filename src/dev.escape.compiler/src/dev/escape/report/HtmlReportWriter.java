@@ -124,8 +124,9 @@ final class HtmlReportWriter {
         }
         for (Materialization m : s.materializations()) {
             String where = m.at().isEmpty() ? "an unknown position" : m.at().get(0).location();
-            String label = "materialized at " + where + (m.detail() == null || m.detail().isEmpty() ? "" : " (" + m.detail() + ")");
-            String cause = m.cause() == Materialization.Cause.HOLDER_ESCAPED && m.holder() != null ? "its holder " + m.holder().describe() + " escaped" : Report.causeLabel(m);
+            boolean held = m.cause() == Materialization.Cause.HOLDER_ESCAPED && m.holder() != null;
+            String label = "materialized at " + where + (held || m.detail() == null || m.detail().isEmpty() ? "" : " (" + m.detail() + ")");
+            String cause = held ? m.holderChain() : Report.causeLabel(m);
             steps.add(new Svg.Step(label, cause));
         }
         return steps;

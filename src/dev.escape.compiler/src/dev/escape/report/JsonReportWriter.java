@@ -91,7 +91,10 @@ final class JsonReportWriter {
             json.beginObject();
             frames(json.name("at"), m.at());
             json.field("cause", m.cause().name()).field("causeText", m.cause().text).field("detail", m.detail());
-            json.field("holderSite", m.holder() == null ? null : m.holder().key()).field("key", m.key(s.site()));
+            json.field("holderSite", m.holder() == null ? null : m.holder().key());
+            json.name("holderChain").beginArray();
+            m.holders().forEach(h -> json.value(h.key()));
+            json.endArray().field("key", m.key(s.site()));
             json.field("description", m.describe()).endObject();
         }
         json.endArray().endObject();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -112,6 +113,12 @@ class CorpusTest {
             if (!expect.holder().isEmpty()) {
                 AllocationSite holder = materializations.get(0).holder();
                 assertEquals(expect.holder(), holder == null ? null : simpleName(holder.type()), () -> "direct holder of " + site.describe());
+            }
+            if (expect.holderChain().length > 0) {
+                Materialization m = materializations.get(0);
+                List<String> chain = new ArrayList<>(m.holders().stream().map(h -> simpleName(h.type())).toList());
+                chain.add(m.detail());
+                assertEquals(List.of(expect.holderChain()), chain, () -> "holder chain of " + site.describe());
             }
         });
     }

@@ -27,4 +27,11 @@ public @interface Expect {
      * link of the chain, not the root that escaped); empty: not checked.
      */
     String holder() default "";
+
+    /**
+     * For {@link Cause#HOLDER_ESCAPED}: the simple names of the types of the whole chain of
+     * holders, from the direct holder to the one that escaped for a reason of its own, and that
+     * reason ({@code Materialization.reason()}) last; empty: not checked.
+     */
+    String[] holderChain() default {};
 }

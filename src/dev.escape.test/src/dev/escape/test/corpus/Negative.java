@@ -184,7 +184,7 @@ public final class Negative {
     }
 
     @Inputs({"1", "-1"})
-    @Expect(decision = Decision.KEPT, cause = Cause.HOLDER_ESCAPED, site = "Box", holder = "Object[]")
+    @Expect(decision = Decision.KEPT, cause = Cause.HOLDER_ESCAPED, site = "Box", holder = "Object[]", holderChain = {"Object[]", "Pair", "stored to a static field: Negative.sink"})
     static int chainOfHolders(int a) {
         Shapes.Pair p = new Shapes.Pair(new Object[]{new Box(a)}, null);
         sink = p;

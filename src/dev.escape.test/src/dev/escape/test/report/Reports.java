@@ -75,7 +75,7 @@ final class Reports {
         AllocationSite site = new AllocationSite(cls, AllocationKind.NEW_INSTANCE, List.of(alloc));
         AllocationSite holder = new AllocationSite("p.Holder", AllocationKind.NEW_INSTANCE, List.of(new Frame(cls, "make", "(I)V", 1, "Odd.java", 11)));
         List<Materialization> ms = List.of(new Materialization(List.of(call), Materialization.Cause.CALL, "Log.log(Object) <too large>\u0001"),
-                        new Materialization(List.of(store), Materialization.Cause.HOLDER_ESCAPED, null, holder));
+                        new Materialization(List.of(store), Materialization.Cause.HOLDER_ESCAPED, null, List.of(holder)));
         Census.Counts before = new Census.Counts(2, 0, 0, 0, 0, 0);
         Census.Counts after = new Census.Counts(0, 0, 0, 0, 2, 1);
         return new CompilationRecord(cls + ".make(int)", "HotSpotCompilation-\"7\"", "escape", null, before, after,
