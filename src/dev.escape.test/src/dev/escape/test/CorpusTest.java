@@ -115,9 +115,9 @@ class CorpusTest {
                 assertEquals(expect.holder(), holder == null ? null : simpleName(holder.type()), () -> "direct holder of " + site.describe());
             }
             if (expect.holderChain().length > 0) {
-                Materialization m = materializations.get(0);
-                List<String> chain = new ArrayList<>(m.holders().stream().map(h -> simpleName(h.type())).toList());
-                chain.add(m.detail());
+                Materialization first = materializations.get(0);
+                List<String> chain = new ArrayList<>(first.holders().stream().map(h -> simpleName(h.type())).toList());
+                chain.add(first.detail());
                 assertEquals(List.of(expect.holderChain()), chain, () -> "holder chain of " + site.describe());
             }
         });
