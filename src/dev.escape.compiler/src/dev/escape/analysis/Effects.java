@@ -41,6 +41,8 @@ final class Effects {
     private final List<Named> effects = new ArrayList<>();
     /** Branches to remove, after every other effect of the graph (removing an end renumbers phi inputs). */
     private final List<Named> branchKills = new ArrayList<>();
+    /** Exception paths that removed nodes left without a predecessor, removed with the branches. */
+    private final List<AbstractBeginNode> detached = new ArrayList<>();
 
     boolean isEmpty() {
         return effects.isEmpty() && branchKills.isEmpty();
@@ -49,6 +51,7 @@ final class Effects {
     void clear() {
         effects.clear();
         branchKills.clear();
+        detached.clear();
     }
 
     /** Adds {@code effect}, which does {@code name} to {@code subject} (a node, usually). */
@@ -101,6 +104,15 @@ final class Effects {
 
     void applyBranchKills(StructuredGraph graph) {
         applyAll(graph, branchKills);
+        // Dead code elimination would not remove such a path if it reaches a merge: a merge's ends
+        // are its inputs, so the dead end, and the phi inputs it feeds, stay marked as used.
+        for (AbstractBeginNode begin : detached) {
+            if (!gone(graph, begin) && begin.predecessor() == null) {
+                graph.getDebug().log(DebugContext.DETAILED_LEVEL, "effect: kill detached exception path %s", begin);
+                GraphUtil.killCFG(begin);
+            }
+        }
+        detached.clear();
     }
 
     static <T extends Node> T alive(StructuredGraph graph, T node) {
@@ -139,8 +151,9 @@ final class Effects {
             }
             if (node instanceof WithExceptionNode withException) {
                 // Without the node nothing can throw here: the normal successor takes its place. The
-                // exception path, now unreachable, is left to dead code elimination after all effects
-                // (killing it here would disturb merges later effects and phis still refer to).
+                // exception path, now unreachable, is removed after all effects (killing it here
+                // would disturb merges later effects and phis still refer to).
+                detached.add(withException.exceptionEdge());
                 withException.setExceptionEdge(null);
                 AbstractBeginNode next = withException.next();
                 withException.setNext(null);

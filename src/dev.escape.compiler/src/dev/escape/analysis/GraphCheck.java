@@ -1,6 +1,8 @@
 package dev.escape.analysis;
 
 import jdk.graal.compiler.graph.Node;
+import jdk.graal.compiler.nodes.AbstractBeginNode;
+import jdk.graal.compiler.nodes.AbstractMergeNode;
 import jdk.graal.compiler.nodes.DeoptimizingNode;
 import jdk.graal.compiler.nodes.FixedNode;
 import jdk.graal.compiler.nodes.FixedWithNextNode;
@@ -16,7 +18,8 @@ import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
 /**
  * Checks, once the effects are applied, what later phases would otherwise fail on: virtual objects
  * are used only by virtual states, commits and allocated objects; every frame state a
- * deoptimization can use describes the virtual objects it names; fixed nodes are linked; values
+ * deoptimization can use describes the virtual objects it names; fixed nodes are linked (no
+ * successor missing, no path left without a predecessor); values
  * of a loop are used after it only through proxies ({@link LoopValues}). Returns what is wrong, or
  * null.
  */
@@ -28,6 +31,9 @@ public final class GraphCheck {
         for (Node node : graph.getNodes()) {
             if (node instanceof FixedWithNextNode fixed && fixed.next() == null) {
                 return "fixed node without successor: " + node;
+            }
+            if (node instanceof AbstractBeginNode begin && begin.predecessor() == null && !(begin instanceof AbstractMergeNode) && begin != graph.start()) {
+                return "begin node without predecessor (a path left detached): " + node;
             }
             if (node instanceof VirtualObjectNode || node instanceof VirtualState || node instanceof CommitAllocationNode || node instanceof AllocatedObjectNode) {
                 continue;
