@@ -25,14 +25,17 @@ final class Effects {
     private final List<Effect> effects = new ArrayList<>();
     /** Branches to remove, after every other effect of the graph (removing an end renumbers phi inputs). */
     private final List<Effect> branchKills = new ArrayList<>();
+    /** Deletions of nodes whose last usages go in later effects, applied after the branch kills. */
+    private final List<Effect> lateDeletes = new ArrayList<>();
 
     boolean isEmpty() {
-        return effects.isEmpty() && branchKills.isEmpty();
+        return effects.isEmpty() && branchKills.isEmpty() && lateDeletes.isEmpty();
     }
 
     void clear() {
         effects.clear();
         branchKills.clear();
+        lateDeletes.clear();
     }
 
     void add(Effect effect) {
@@ -64,6 +67,13 @@ final class Effects {
 
     void applyBranchKills(StructuredGraph graph) {
         for (Effect e : branchKills) {
+            e.apply(graph);
+        }
+    }
+
+    /** Applied last, once every other effect (branch kills included) of every block and loop is. */
+    void applyLateDeletes(StructuredGraph graph) {
+        for (Effect e : lateDeletes) {
             e.apply(graph);
         }
     }
@@ -100,7 +110,7 @@ final class Effects {
             }
             if (replacement != null) {
                 alive(graph, replacement);
-                node.replaceAtUsages(replacement);
+                replaceWhereAccepted(node, replacement);
             }
             if (node instanceof WithExceptionNode withException) {
                 // Without the node nothing can throw here: the normal successor takes its place. The
@@ -114,11 +124,33 @@ final class Effects {
                 GraphUtil.unlinkFixedNode(fixed);
             }
             if (!node.hasNoUsages()) {
-                throw new IllegalStateException("escape: deleting " + node + " that still has usages " + node.usages().snapshot());
+                // Usages whose input takes only the node's own class (Truffle's frame accesses take a
+                // NewFrameNode, not the virtual frame): the analysis removes them too, in later
+                // effects or with a dead branch, as Graal's phase does; the node goes after them.
+                lateDeletes.add(g -> {
+                    if (node.isAlive()) {
+                        if (!node.hasNoUsages()) {
+                            throw new IllegalStateException("escape: deleting " + node + " that still has usages " + node.usages().snapshot());
+                        }
+                        node.safeDelete();
+                    }
+                });
+                return;
             }
             // Inputs that become unused are left to dead code elimination: later effects may still need them.
             node.safeDelete();
         });
+    }
+
+    /** Replaces {@code node} by {@code replacement} in every input of its usages whose declared type admits {@code replacement}. */
+    private static void replaceWhereAccepted(ValueNode node, ValueNode replacement) {
+        for (Node usage : node.usages().snapshot()) {
+            for (Position p : usage.inputPositions()) {
+                if (p.get(usage) == node && p.getType().isInstance(replacement)) {
+                    p.set(usage, replacement);
+                }
+            }
+        }
     }
 
     /** Replaces the input {@code old} of {@code user} (or what the graph has there by now) with {@code value}. */
