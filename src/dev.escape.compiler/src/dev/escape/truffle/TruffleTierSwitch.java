@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 
+import dev.escape.integration.EscapeAnalysis;
 import dev.escape.integration.EscapeCompilerConfiguration;
 import dev.escape.integration.EscapePhase;
 import dev.escape.integration.OwnEscapeAnalysis;
@@ -24,6 +25,7 @@ import jdk.graal.compiler.truffle.host.TruffleHostEnvironment;
 import jdk.graal.compiler.truffle.phases.TruffleTier;
 import jdk.graal.compiler.truffle.phases.inlining.AgnosticInliningPhase;
 import jdk.graal.compiler.virtual.phases.ea.PartialEscapePhase;
+import jdk.graal.compiler.virtual.phases.ea.ReadEliminationPhase;
 
 /**
  * Puts {@link EscapePhase} into the escape analysis slot of Truffle's partial evaluation, once per
@@ -87,6 +89,23 @@ public final class TruffleTierSwitch extends BasePhase<CoreProviders> {
         }
     }
 
+    /**
+     * escape's analysis in partial evaluation's slot. Graal's phase there does escape analysis and
+     * read elimination in one walk (its {@code OptEarlyReadElimination}, on by default), and what
+     * follows partial evaluation (inlining decisions by graph size, the frame checks) expects both
+     * done. escape's analysis does no read elimination, so Graal's read elimination runs after it;
+     * when the analysis gave the graph to Graal's phase, that phase has done both.
+     */
+    private static EscapeAnalysis ownAnalysis(CanonicalizerPhase canonicalizer, EscapeAnalysis fallback) {
+        EscapeAnalysis own = new OwnEscapeAnalysis(canonicalizer, fallback);
+        ReadEliminationPhase readElimination = new ReadEliminationPhase(canonicalizer);
+        return own.followedBy((graph, context, outcome) -> {
+            if (outcome.fallback() == null && own.name().equals(outcome.analysis())) {
+                readElimination.apply(graph, context);
+            }
+        });
+    }
+
     private static synchronized void switchTier(TruffleCompilerImpl compiler, OptionValues options) {
         TruffleTier tier = compiler.getTruffleTier();
         if (tier == null || SWITCHED.contains(tier)) {
@@ -97,8 +116,7 @@ public final class TruffleTierSwitch extends BasePhase<CoreProviders> {
         CanonicalizerPhase canonicalizer = CanonicalizerPhase.create();
         // Graal's phase as PostPartialEvaluationSuite configures it: the fallback and the `graal` choice.
         StockEscapeAnalysis stock = new StockEscapeAnalysis(new PartialEscapePhase(iterative, canonicalizer, options));
-        EscapePhase phase = EscapeCompilerConfiguration.createPhase(options, EscapePhase.Slot.TRUFFLE_TIER, stock,
-                        fallback -> new TruffleTierAnalysis(new OwnEscapeAnalysis(canonicalizer, fallback), canonicalizer));
+        EscapePhase phase = EscapeCompilerConfiguration.createPhase(options, EscapePhase.Slot.TRUFFLE_TIER, stock, fallback -> ownAnalysis(canonicalizer, fallback));
         if (!suite.replacePhase(PartialEscapePhase.class, phase)) {
             failure = "PostPartialEvaluationSuite has no PartialEscapePhase";
             return;
