@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import dev.escape.decisions.DecisionLog;
 import dev.escape.truffle.TruffleTierSwitch;
+import jdk.graal.compiler.core.common.GraalOptions;
 import jdk.graal.compiler.core.phases.CommunityCompilerConfiguration;
 import jdk.graal.compiler.core.phases.HighTier;
 import jdk.graal.compiler.debug.MethodFilter;
@@ -54,6 +55,9 @@ public final class EscapeCompilerConfiguration extends CommunityCompilerConfigur
     public void registerGraphBuilderPlugins(Architecture arch, Plugins plugins, OptionValues options) {
         super.registerGraphBuilderPlugins(arch, plugins, options);
         TruffleCommunityCompilerConfiguration.registerCommunityGraphBuilderPlugins(arch, plugins, options);
+        if (GraalOptions.PartialEscapeAnalysis.getValue(options)) {
+            plugins.appendNodePlugin(new TruffleTierSwitch.Trigger());
+        }
     }
 
     /** Puts {@link EscapeInliningPolicy} in {@code highTier}'s inlining phase, if it has one (Graal's {@code Inline} option). */

@@ -13,6 +13,9 @@ import dev.escape.integration.StockEscapeAnalysis;
 import jdk.graal.compiler.debug.DebugContext;
 import jdk.graal.compiler.nodes.GraphState;
 import jdk.graal.compiler.nodes.StructuredGraph;
+import jdk.graal.compiler.nodes.ValueNode;
+import jdk.graal.compiler.nodes.graphbuilderconf.GraphBuilderContext;
+import jdk.graal.compiler.nodes.graphbuilderconf.NodePlugin;
 import jdk.graal.compiler.nodes.spi.CoreProviders;
 import jdk.graal.compiler.options.OptionValues;
 import jdk.graal.compiler.phases.BasePhase;
@@ -26,6 +29,8 @@ import jdk.graal.compiler.truffle.phases.TruffleTier;
 import jdk.graal.compiler.truffle.phases.inlining.AgnosticInliningPhase;
 import jdk.graal.compiler.virtual.phases.ea.PartialEscapePhase;
 import jdk.graal.compiler.virtual.phases.ea.ReadEliminationPhase;
+import jdk.vm.ci.meta.ResolvedJavaField;
+import jdk.vm.ci.meta.ResolvedJavaMethod;
 
 /**
  * Puts {@link EscapePhase} into the escape analysis slot of Truffle's partial evaluation, once per
@@ -45,12 +50,12 @@ import jdk.graal.compiler.virtual.phases.ea.ReadEliminationPhase;
  * as Truffle does with escape's phase in place of the {@code PartialEscapePhase}, and replaces the
  * tier's {@code AgnosticInliningPhase} by one over that suite, all through Graal's public API. The
  * replacement is one element set in the tier's phase list: a compilation already running the tier
- * keeps the phase it started with.
+ * keeps the phase it started with. {@link Trigger} does the same earlier, during the first Truffle
+ * compilation's partial evaluation.
  *
  * <p>
- * Compilations before the switch (first-tier compilations use Graal's economy configuration, whose
- * high tier is not escape's; and the first last-tier one) ran partial evaluation with Graal's
- * phase, and leave no record of that slot. The report tells the two slots apart by the
+ * The compilation during which the switch happens ran partial evaluation with Graal's phase, and
+ * leaves no record of that slot. The report tells the two slots apart by the
  * compilation id: {@value TruffleNames#TRUFFLE_TIER_SUFFIX} marks partial evaluation's.
  */
 public final class TruffleTierSwitch extends BasePhase<CoreProviders> {
@@ -59,6 +64,9 @@ public final class TruffleTierSwitch extends BasePhase<CoreProviders> {
 
     /** Why the last switch failed, or null. */
     private static volatile String failure;
+
+    /** Whether some Truffle tier was switched (a VM has one Truffle compiler: {@link Trigger} stops looking). */
+    private static volatile boolean switchedOnce;
 
     @Override
     public Optional<NotApplicable> notApplicableTo(GraphState graphState) {
@@ -72,6 +80,36 @@ public final class TruffleTierSwitch extends BasePhase<CoreProviders> {
 
     @Override
     protected void run(StructuredGraph graph, CoreProviders context) {
+        switchFor(graph);
+    }
+
+    /**
+     * The same switch, earlier: a node plugin of escape's configuration, so also of the graph
+     * builder that partial evaluation uses (Truffle takes its plugins from the last tier's
+     * configuration), which sees the first Truffle compilation's graph while it is partially
+     * evaluated, before its tier's analysis. That compilation keeps Graal's phase (its tier is
+     * already running); every later one, first tier too, gets escape's. In host compilations it
+     * only tests the compilation id, and nothing at all once a switch happened. Handles nothing.
+     */
+    public static final class Trigger implements NodePlugin {
+        @Override
+        public boolean handleInvoke(GraphBuilderContext b, ResolvedJavaMethod method, ValueNode[] args) {
+            if (!switchedOnce) {
+                switchFor(b.getGraph());
+            }
+            return false;
+        }
+
+        @Override
+        public boolean handleLoadField(GraphBuilderContext b, ValueNode object, ResolvedJavaField field) {
+            if (!switchedOnce) {
+                switchFor(b.getGraph());
+            }
+            return false;
+        }
+    }
+
+    private static void switchFor(StructuredGraph graph) {
         if (!(graph.compilationId() instanceof TruffleCompilationIdentifier id) || graph.method() == null) {
             return;
         }
@@ -127,5 +165,6 @@ public final class TruffleTierSwitch extends BasePhase<CoreProviders> {
         }
         SWITCHED.add(tier);
         failure = null;
+        switchedOnce = true;
     }
 }

@@ -10,6 +10,7 @@
  * analysis slot of every last-tier Truffle compilation. Graal runs a second partial escape analysis
  * in Truffle compilations, inside partial evaluation (the Truffle tier's
  * {@code PostPartialEvaluationSuite}); {@link dev.escape.truffle.TruffleTierSwitch} puts escape's
- * phase in that slot as well.
+ * phase in that slot as well, from the second Truffle compilation on. The report names Truffle
+ * compilations by their call target ({@link dev.escape.truffle.TruffleNames}).
  */
 package dev.escape.truffle;
