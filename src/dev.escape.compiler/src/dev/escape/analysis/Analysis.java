@@ -244,6 +244,10 @@ public final class Analysis {
         for (HIRBlock block : schedule.getCFG().getBlocks()) {
             blockEffects.get(block).applyBranchKills(graph);
         }
+        for (HIRBlock block : schedule.getCFG().getBlocks()) {
+            blockEffects.get(block).applyLateDeletes(graph);
+        }
+        loops.forEachEffects(effects -> effects.applyLateDeletes(graph));
     }
 
     /**

@@ -43,15 +43,18 @@ final class Effects {
     private final List<Named> branchKills = new ArrayList<>();
     /** Exception paths that removed nodes left without a predecessor, removed with the branches. */
     private final List<AbstractBeginNode> detached = new ArrayList<>();
+    /** Deletions of nodes whose last usages go in later effects, applied after the branch kills. */
+    private final List<Named> lateDeletes = new ArrayList<>();
 
     boolean isEmpty() {
-        return effects.isEmpty() && branchKills.isEmpty();
+        return effects.isEmpty() && branchKills.isEmpty() && lateDeletes.isEmpty();
     }
 
     void clear() {
         effects.clear();
         branchKills.clear();
         detached.clear();
+        lateDeletes.clear();
     }
 
     /** Adds {@code effect}, which does {@code name} to {@code subject} (a node, usually). */
@@ -104,8 +107,13 @@ final class Effects {
 
     void applyBranchKills(StructuredGraph graph) {
         applyAll(graph, branchKills);
-        // Dead code elimination would not remove such a path if it reaches a merge: a merge's ends
-        // are its inputs, so the dead end, and the phi inputs it feeds, stay marked as used.
+    }
+
+    /** Applied last, once every other effect (branch kills included) of every block and loop is. */
+    void applyLateDeletes(StructuredGraph graph) {
+        // The detached exception paths first. Dead code elimination would not remove one that
+        // reaches a merge: a merge's ends are its inputs, so the dead end and the phi inputs it
+        // feeds stay marked as used.
         for (AbstractBeginNode begin : detached) {
             if (!gone(graph, begin) && begin.predecessor() == null) {
                 graph.getDebug().log(DebugContext.DETAILED_LEVEL, "effect: kill detached exception path %s", begin);
@@ -113,6 +121,7 @@ final class Effects {
             }
         }
         detached.clear();
+        applyAll(graph, lateDeletes);
     }
 
     static <T extends Node> T alive(StructuredGraph graph, T node) {
@@ -147,7 +156,7 @@ final class Effects {
             }
             if (replacement != null) {
                 alive(graph, replacement);
-                node.replaceAtUsages(replacement);
+                replaceWhereAccepted(node, replacement);
             }
             if (node instanceof WithExceptionNode withException) {
                 // Without the node nothing can throw here: the normal successor takes its place. The
@@ -162,11 +171,33 @@ final class Effects {
                 GraphUtil.unlinkFixedNode(fixed);
             }
             if (!node.hasNoUsages()) {
-                throw new IllegalStateException("escape: deleting " + node + " that still has usages " + node.usages().snapshot());
+                // Usages whose input takes only the node's own class (Truffle's frame accesses take a
+                // NewFrameNode, not the virtual frame): the analysis removes them too, in later
+                // effects or with a dead branch, as Graal's phase does; the node goes after them.
+                lateDeletes.add(new Named("delete after its usages", node, g -> {
+                    if (!gone(g, node)) {
+                        if (!node.hasNoUsages()) {
+                            throw new IllegalStateException("escape: deleting " + node + " that still has usages " + node.usages().snapshot());
+                        }
+                        node.safeDelete();
+                    }
+                }));
+                return;
             }
             // Inputs that become unused are left to dead code elimination: later effects may still need them.
             node.safeDelete();
         });
+    }
+
+    /** Replaces {@code node} by {@code replacement} in every input of its usages whose declared type admits {@code replacement}. */
+    private static void replaceWhereAccepted(ValueNode node, ValueNode replacement) {
+        for (Node usage : node.usages().snapshot()) {
+            for (Position p : usage.inputPositions()) {
+                if (p.get(usage) == node && p.getType().isInstance(replacement)) {
+                    p.set(usage, replacement);
+                }
+            }
+        }
     }
 
     /** Replaces the input {@code old} of {@code user} (or what the graph has there by now) with {@code value}. */

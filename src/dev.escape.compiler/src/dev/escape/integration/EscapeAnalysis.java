@@ -24,4 +24,28 @@ public interface EscapeAnalysis {
     String name();
 
     Outcome apply(StructuredGraph graph, CoreProviders context);
+
+    /** Work on the graph an analysis left, given what it did. */
+    @FunctionalInterface
+    interface After {
+        void accept(StructuredGraph graph, CoreProviders context, Outcome outcome);
+    }
+
+    /** This analysis, then {@code after} on each graph it leaves: same name, same outcome. */
+    default EscapeAnalysis followedBy(After after) {
+        EscapeAnalysis first = this;
+        return new EscapeAnalysis() {
+            @Override
+            public String name() {
+                return first.name();
+            }
+
+            @Override
+            public Outcome apply(StructuredGraph graph, CoreProviders context) {
+                Outcome outcome = first.apply(graph, context);
+                after.accept(graph, context, outcome);
+                return outcome;
+            }
+        };
+    }
 }

@@ -21,7 +21,7 @@ public final class EscapeOptionDescriptors implements OptionDescriptors {
                     describe("EscapeReport", EscapeOptions.EscapeReport, "Write escape's allocation report when the VM exits, in this format: text, json or html."),
                     describe("EscapeReportFile", EscapeOptions.EscapeReportFile, "File that receives escape's allocation report."),
                     describe("EscapeMethods", EscapeOptions.EscapeMethods, "Record escape decisions only for compilations of methods matching this filter (Graal MethodFilter syntax)."),
-                    describe("EscapeAnalysis", EscapeOptions.EscapeAnalysis, EscapeOptions.Slot.class, "Analysis in the escape slot: escape (escape's own partial escape analysis, falling back to Graal's; default) or graal (Graal's phase only)."),
+                    describe("EscapeAnalysis", EscapeOptions.EscapeAnalysis, EscapeOptions.AnalysisChoice.class, "Analysis in the escape slot: escape (escape's own partial escape analysis, falling back to Graal's; default) or graal (Graal's phase only)."),
                     describe("EscapeSourcePath", EscapeOptions.EscapeSourcePath, "Source directories (separated like a class path) where the report finds the source line of each allocation."),
                     describe("EscapeDumpPath", EscapeOptions.EscapeDumpPath, "Directory for BGV files (one per compilation) whose allocation nodes carry escape's decisions."),
                     describe("EscapeReportInterval", EscapeOptions.EscapeReportInterval, Integer.class, "Also rewrite the report every this many seconds while the program runs (0: only at exit)."),

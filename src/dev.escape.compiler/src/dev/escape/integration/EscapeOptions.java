@@ -37,7 +37,7 @@ public final class EscapeOptions {
     /** Graal method filter ({@code Class.method,Other.*}) limiting which compilations are recorded. */
     public static final OptionKey<String> EscapeMethods = new OptionKey<>(null);
     /** The analyses that can run in the escape slot; named in lower case, as the option's values are. */
-    public enum Slot {
+    public enum AnalysisChoice {
         /** escape's own, with Graal's phase as the fallback (the default). */
         escape,
         /** Graal's phase only, for comparison. */
@@ -45,7 +45,7 @@ public final class EscapeOptions {
     }
 
     /** Which analysis runs in the escape slot; Graal's option parser rejects other values at VM start. */
-    public static final EnumOptionKey<Slot> EscapeAnalysis = new EnumOptionKey<>(Slot.escape);
+    public static final EnumOptionKey<AnalysisChoice> EscapeAnalysis = new EnumOptionKey<>(AnalysisChoice.escape);
     /**
      * How many rounds escape's own analysis may run (like Graal's {@code EscapeAnalysisIterations}):
      * each round analyzes the graph the previous one left after canonicalization, and rounds stop

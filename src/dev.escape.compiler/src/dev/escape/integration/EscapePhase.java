@@ -9,6 +9,7 @@ import dev.escape.decisions.CompilationRecord;
 import dev.escape.decisions.GraphComparison;
 import dev.escape.decisions.SiteDecision;
 import dev.escape.dumps.EscapeDumper;
+import dev.escape.truffle.TruffleNames;
 import jdk.graal.compiler.core.common.CompilationIdentifier;
 import jdk.graal.compiler.debug.MethodFilter;
 import jdk.graal.compiler.nodes.GraphState;
@@ -19,18 +20,31 @@ import jdk.graal.compiler.phases.BasePhase;
 import jdk.vm.ci.code.BailoutException;
 
 /**
- * The driver in the high-tier slot of Graal's final partial escape analysis: takes a census of
- * the allocations, runs an {@link EscapeAnalysis}, and records a decision for every allocation
- * site. Stateless, so one instance serves concurrent compilations.
+ * The driver in the slot of one of Graal's partial escape analyses: takes a census of the
+ * allocations, runs an {@link EscapeAnalysis}, and records a decision for every allocation site.
+ * Stateless, so one instance serves concurrent compilations.
  */
 public final class EscapePhase extends BasePhase<CoreProviders> {
     /** How the fallback of a compilation that the analysis (or Graal's phase, as its fallback) ended with a bailout starts. */
     public static final String BAILOUT = "bailout: ";
 
+    /** Which of Graal's escape analyses the phase stands in for. */
+    public enum Slot {
+        /** The high tier's final partial escape analysis ({@code FinalPartialEscapePhase}), host and Truffle compilations. */
+        HIGH_TIER,
+        /**
+         * The partial escape analysis of Truffle's partial evaluation ({@code PartialEscapePhase} in
+         * {@code PostPartialEvaluationSuite}): runs on each partially evaluated graph before the
+         * tiers, once per inlined call target and once after inlining.
+         */
+        TRUFFLE_TIER
+    }
+
     private final EscapeAnalysis analysis;
     private final MethodFilter filter;
     private final Consumer<CompilationRecord> sink;
     private final Runnable skipped;
+    private final Slot slot;
 
     /**
      * @param filter compilations to record, or null for all
@@ -39,6 +53,11 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
      * @param skipped told of each compilation that does not match
      */
     public EscapePhase(EscapeAnalysis analysis, MethodFilter filter, Consumer<CompilationRecord> sink, Runnable skipped) {
+        this(Slot.HIGH_TIER, analysis, filter, sink, skipped);
+    }
+
+    public EscapePhase(Slot slot, EscapeAnalysis analysis, MethodFilter filter, Consumer<CompilationRecord> sink, Runnable skipped) {
+        this.slot = slot;
         this.analysis = analysis;
         this.filter = filter;
         this.sink = sink;
@@ -47,6 +66,10 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
 
     @Override
     public Optional<NotApplicable> notApplicableTo(GraphState graphState) {
+        if (slot == Slot.TRUFFLE_TIER) {
+            // As Graal's PartialEscapePhase: any time before the high tier's lowering.
+            return NotApplicable.unlessRunBefore(this, StageFlag.HIGH_TIER_LOWERING, graphState);
+        }
         return NotApplicable.ifApplied(this, StageFlag.FINAL_PARTIAL_ESCAPE, graphState);
     }
 
@@ -89,16 +112,27 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
         EscapeDumper.after(dump, graph, result);
     }
 
-    private static CompilationRecord record(StructuredGraph graph, String analysis, String fallback, Census before, Census after, List<SiteDecision> sites) {
-        return new CompilationRecord(graph.method().format("%H.%n(%p)"), graph.compilationId().toString(CompilationIdentifier.Verbosity.ID), analysis, fallback,
-                        before.counts(), after.counts(), sites);
+    private CompilationRecord record(StructuredGraph graph, String analysis, String fallback, Census before, Census after, List<SiteDecision> sites) {
+        String id = graph.compilationId().toString(CompilationIdentifier.Verbosity.ID);
+        String callTarget = TruffleNames.callTarget(graph);
+        String method;
+        if (callTarget == null) {
+            method = graph.method().format("%H.%n(%p)");
+        } else {
+            // A Truffle compilation: its graph's method is the runtime's entry for every call target.
+            method = TruffleNames.reportName(callTarget);
+            if (slot == Slot.TRUFFLE_TIER) {
+                id = id + TruffleNames.TRUFFLE_TIER_SUFFIX;
+            }
+        }
+        return new CompilationRecord(method, id, analysis, fallback, before.counts(), after.counts(), sites);
     }
 
     @Override
     public void updateGraphState(GraphState graphState) {
         super.updateGraphState(graphState);
         // Graal's phase, when it ran as the fallback, has already set it.
-        if (!graphState.isAfterStage(StageFlag.FINAL_PARTIAL_ESCAPE)) {
+        if (slot == Slot.HIGH_TIER && !graphState.isAfterStage(StageFlag.FINAL_PARTIAL_ESCAPE)) {
             graphState.setAfterStage(StageFlag.FINAL_PARTIAL_ESCAPE);
         }
     }

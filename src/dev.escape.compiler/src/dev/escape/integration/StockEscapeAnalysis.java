@@ -3,6 +3,7 @@ package dev.escape.integration;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.spi.CoreProviders;
 import jdk.graal.compiler.options.OptionValues;
+import jdk.graal.compiler.phases.BasePhase;
 import jdk.graal.compiler.phases.common.CanonicalizerPhase;
 import jdk.graal.compiler.virtual.phases.ea.FinalPartialEscapePhase;
 
@@ -12,10 +13,15 @@ import jdk.graal.compiler.virtual.phases.ea.FinalPartialEscapePhase;
  * graph.
  */
 public final class StockEscapeAnalysis implements EscapeAnalysis {
-    private final FinalPartialEscapePhase phase;
+    private final BasePhase<CoreProviders> phase;
 
     public StockEscapeAnalysis(CanonicalizerPhase canonicalizer, OptionValues options) {
-        this.phase = new FinalPartialEscapePhase(true, canonicalizer, null, options);
+        this(new FinalPartialEscapePhase(true, canonicalizer, null, options));
+    }
+
+    /** Graal's {@code phase}, configured as the slot it stands in for configures it. */
+    public StockEscapeAnalysis(BasePhase<CoreProviders> phase) {
+        this.phase = phase;
     }
 
     @Override

@@ -18,6 +18,15 @@ import dev.escape.decisions.SiteDecision;
  */
 public record Change(AllocationSite site, Decision before, Decision after) {
 
+    /**
+     * Whether {@code current} is a later compilation than {@code previous}, so that changes between
+     * them mean something: not when both are records of one compilation (Truffle's partial
+     * evaluation analyzes a graph per inlined call target, each its own record).
+     */
+    public static boolean comparable(CompilationRecord previous, CompilationRecord current) {
+        return previous != null && !previous.compilationId().equals(current.compilationId());
+    }
+
     /** Sites whose decision differs between two compilations of one method, in graph order. */
     public static List<Change> between(CompilationRecord previous, CompilationRecord current) {
         Map<String, SiteDecision> old = byKey(previous);

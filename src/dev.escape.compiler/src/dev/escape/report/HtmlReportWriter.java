@@ -81,7 +81,7 @@ final class HtmlReportWriter {
             CompilationRecord r = compilations.get(n);
             String compilation = r.compilationId() + (compilations.size() > 1 ? " (#" + (n + 1) + ")" : "") + ", " + r.analysis() +
                             (r.fallback() != null ? " (fallback: " + r.fallback() + ")" : "") + ", allocations " + r.before().allocations() + " \u2192 " + r.after().allocations();
-            if (n > 0) {
+            if (n > 0 && Change.comparable(compilations.get(n - 1), r)) {
                 List<Change> changes = Change.between(compilations.get(n - 1), r);
                 out.printf("<tr class=\"changes\"><td colspan=\"5\">Changes since #%d: %s</td></tr>%n", n,
                                 changes.isEmpty() ? "none" : String.join("; ", changes.stream().map(c -> Xml.escape(c.describe())).toList()));

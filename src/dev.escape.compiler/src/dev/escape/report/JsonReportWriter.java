@@ -55,7 +55,7 @@ final class JsonReportWriter {
         counts(json.name("before"), r.before());
         counts(json.name("after"), r.after());
         json.name("changes");
-        if (previous == null) {
+        if (!Change.comparable(previous, r)) {
             json.value((String) null);
         } else {
             json.beginArray();

@@ -38,7 +38,7 @@ final class TextReportWriter {
                 CompilationRecord r = compilations.get(n);
                 out.printf("  compilation %s%s, analysis %s%s: allocations %d -> %d%n", r.compilationId(), compilations.size() > 1 ? " (#" + (n + 1) + ")" : "",
                                 r.analysis(), r.fallback() != null ? " (fallback: " + r.fallback() + ")" : "", r.before().allocations(), r.after().allocations());
-                if (n > 0) {
+                if (n > 0 && Change.comparable(compilations.get(n - 1), r)) {
                     List<Change> changes = Change.between(compilations.get(n - 1), r);
                     out.printf("    changes since #%d:%s%n", n, changes.isEmpty() ? " none" : "");
                     changes.forEach(c -> out.println("      " + c.describe()));

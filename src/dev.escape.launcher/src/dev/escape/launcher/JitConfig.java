@@ -18,6 +18,9 @@ public enum JitConfig {
     static final List<String> JVMCI_PACKAGES = List.of("jdk.vm.ci.meta", "jdk.vm.ci.code", "jdk.vm.ci.code.site", "jdk.vm.ci.runtime",
                     "jdk.vm.ci.hotspot", "jdk.vm.ci.common", "jdk.vm.ci.services");
 
+    /** The module of Graal's truffle-compiler jar (required by Graal's own module, so always resolved). */
+    static final String TRUFFLE_COMPILER_MODULE = "org.graalvm.truffle.compiler";
+
     public final String id;
     public final String description;
 
@@ -63,6 +66,8 @@ public enum JitConfig {
                 for (String pkg : JVMCI_PACKAGES) {
                     flags.add("--add-exports=jdk.internal.vm.ci/" + pkg + "=" + Distribution.COMPILER_MODULE);
                 }
+                // Truffle compilations: the call target a compilation id names (TruffleCompilable).
+                flags.add("--add-exports=" + TRUFFLE_COMPILER_MODULE + "/com.oracle.truffle.compiler=" + Distribution.COMPILER_MODULE);
                 flags.add("-Djdk.graal.CompilerConfiguration=escape");
             }
             default -> {

@@ -21,9 +21,7 @@ import dev.escape.test.harness.Checks;
 import dev.escape.test.harness.Compiled;
 import dev.escape.test.harness.GraalHarness;
 import dev.escape.test.harness.Slot;
-import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.java.MonitorIdNode;
-import jdk.graal.compiler.nodes.spi.CoreProviders;
 import jdk.graal.compiler.nodes.virtual.CommitAllocationNode;
 
 /**
@@ -116,30 +114,20 @@ class RecursiveLockTest {
         int commitsWithLocks;
 
         EscapeAnalysis wrap(EscapeAnalysis inner) {
-            return new EscapeAnalysis() {
-                @Override
-                public String name() {
-                    return inner.name();
-                }
-
-                @Override
-                public Outcome apply(StructuredGraph graph, CoreProviders context) {
-                    Outcome outcome = inner.apply(graph, context);
-                    for (CommitAllocationNode commit : graph.getNodes().filter(CommitAllocationNode.class)) {
-                        Map<Integer, Integer> locksPerObject = new HashMap<>();
-                        for (MonitorIdNode lock : commit.getLocks()) {
-                            locksPerObject.merge(commit.getObjectIndex(lock), 1, Integer::sum);
-                        }
-                        if (!commit.getLocks().isEmpty()) {
-                            commitsWithLocks++;
-                        }
-                        if (locksPerObject.values().stream().anyMatch(n -> n > 1)) {
-                            found.add(commit + " locks " + commit.getLocks());
-                        }
+            return inner.followedBy((graph, context, outcome) -> {
+                for (CommitAllocationNode commit : graph.getNodes().filter(CommitAllocationNode.class)) {
+                    Map<Integer, Integer> locksPerObject = new HashMap<>();
+                    for (MonitorIdNode lock : commit.getLocks()) {
+                        locksPerObject.merge(commit.getObjectIndex(lock), 1, Integer::sum);
                     }
-                    return outcome;
+                    if (!commit.getLocks().isEmpty()) {
+                        commitsWithLocks++;
+                    }
+                    if (locksPerObject.values().stream().anyMatch(n -> n > 1)) {
+                        found.add(commit + " locks " + commit.getLocks());
+                    }
                 }
-            };
+            });
         }
     }
 }

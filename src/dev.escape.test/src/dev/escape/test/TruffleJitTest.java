@@ -1,0 +1,133 @@
+package dev.escape.test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.escape.test.harness.ChildProcess;
+import dev.escape.test.harness.ChildProcess.Result;
+import dev.escape.test.report.ReportJson;
+import dev.escape.test.truffle.RunJs;
+
+/**
+ * A Truffle language under escape: GraalJS (from Maven Central, {@code build/graaljs-classpath})
+ * runs a JavaScript loop that allocates small objects in a child JVM started through
+ * {@code ./escape java}. The guest's functions are compiled by the Truffle compiler with escape's
+ * configuration; the result must be right, and escape's report must hold Truffle compilations
+ * decided by escape's own analysis, both in partial evaluation's slot and in the high tier's.
+ */
+class TruffleJitTest {
+    /** {@code sumVectors(1000)} is 499500 + 1000; the guest calls it {@code ROUNDS} times. */
+    private static final int ROUNDS = 400;
+
+    static final String PROGRAM = """
+                    function Vec(x, y) { this.x = x; this.y = y; }
+                    Vec.prototype.add = function (o) { return new Vec(this.x + o.x, this.y + o.y); };
+                    function sumVectors(n) {
+                      let s = new Vec(0, 0);
+                      for (let i = 0; i < n; i++) { s = s.add(new Vec(i, 1)); }
+                      return s.x + s.y;
+                    }
+                    let total = 0;
+                    for (let round = 0; round < %d; round++) { total += sumVectors(1000); }
+                    total;
+                    """;
+
+    /** What {@link #MIXED} prints under graal and c2. */
+    private static final long MIXED_CHECKSUM = 283286339L;
+
+    /** Classes, closures, arrays, strings, Map, exceptions, recursion, destructuring: a checksum. */
+    static final String MIXED = """
+                    class Point { constructor(x, y) { this.x = x; this.y = y; } plus(o) { return new Point(this.x + o.x, this.y + o.y); } len2() { return this.x * this.x + this.y * this.y; } }
+                    function closures(n) { let fs = []; for (let i = 0; i < 8; i++) { fs.push(k => k * i + n); } let s = 0; for (const f of fs) s += f(3); return s; }
+                    function arrays(n) { const a = []; for (let i = 0; i < 32; i++) a.push((i * n) % 7); return a.map(x => x * 2).filter(x => x > 3).reduce((p, c) => p + c, 0); }
+                    function strings(n) { let s = ''; for (let i = 0; i < 10; i++) s += String.fromCharCode(97 + (i + n) % 26); return s.length + s.charCodeAt(n % 10); }
+                    function maps(n) { const m = new Map(); for (let i = 0; i < 16; i++) m.set('k' + (i % 5), (m.get('k' + (i % 5)) || 0) + i * n); let t = 0; for (const [k, v] of m) t += v + k.length; return t; }
+                    function exceptions(n) { try { if (n % 13 === 0) throw new Error('e' + n); return 1; } catch (e) { return e.message.length; } }
+                    function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+                    function points(n) { let p = new Point(0, 0); for (let i = 0; i < 50; i++) p = p.plus(new Point(i % 3, n % 5)); return p.len2(); }
+                    function objects(n) { const o = { a: n, b: { c: n * 2, d: [n, n + 1] } }; const { a, b: { c, d: [e, f] } } = o; return a + c + e + f + JSON.stringify({ a, c }).length; }
+                    let h = 0;
+                    for (let r = 0; r < 3000; r++) {
+                      h = (h * 31 + closures(r) + arrays(r) + strings(r) + maps(r) + exceptions(r) + fib(r % 15) + points(r) + objects(r)) % 1000000007;
+                    }
+                    h;
+                    """;
+
+    @Test
+    void graalJsLoopIsCompiledWithEscapesAnalysis(@TempDir Path dir) throws Exception {
+        Path js = dir.resolve("vectors.js");
+        Files.writeString(js, PROGRAM.formatted(ROUNDS));
+        Path report = dir.resolve("report.json");
+        Result r = runJs("escape", js, report);
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals((499500L + 1000L) * ROUNDS + "\n", r.stdout(), r::toString);
+
+        List<Map<String, Object>> truffle = truffleCompilations(report);
+        assertTrue(truffle.stream().anyMatch(c -> c.get("method").equals("sumVectors (Truffle)")), () -> "sumVectors compiled by Truffle: " + truffle);
+        // Partial evaluation's slot: the guest's objects (Vec instances, the frame) made virtual by escape.
+        assertTrue(truffle.stream().anyMatch(c -> ((String) c.get("compilationId")).endsWith(" (Truffle tier)") && eliminated(c) > 0),
+                        () -> "escape's analysis eliminated allocations in partial evaluation: " + truffle);
+    }
+
+    /**
+     * More of the language, compiled under escape: the checksum that stock Graal
+     * ({@code --config=graal}) and Truffle's interpreter ({@code --config=c2}, no JVMCI compiler:
+     * Truffle's fallback runtime) print.
+     */
+    @Test
+    void graalJsProgramPrintsWhatGraalPrints(@TempDir Path dir) throws Exception {
+        Path js = dir.resolve("mixed.js");
+        Files.writeString(js, MIXED);
+        Path report = dir.resolve("report.json");
+        Result escape = runJs("escape", js, report);
+        assertEquals(0, escape.exitCode(), escape::toString);
+        assertEquals(MIXED_CHECKSUM + "\n", escape.stdout());
+        List<Map<String, Object>> truffle = truffleCompilations(report);
+        assertTrue(truffle.stream().anyMatch(c -> ((String) c.get("compilationId")).endsWith(" (Truffle tier)")), () -> truffle.toString());
+    }
+
+    /**
+     * Runs {@code js} under {@code config}, with escape's JSON report in {@code report} (escape
+     * only). With a report, compilations block the guest (no background compilation): every call
+     * target that gets hot is compiled before the program goes on, so the run decides what the
+     * report holds. A compilation failure ends the VM.
+     */
+    private static Result runJs(String config, Path js, Path report) throws Exception {
+        String classPath = Files.readString(ChildProcess.ROOT.resolve("build/graaljs-classpath")).strip() + ":"
+                        + ChildProcess.ROOT.resolve("src/dev.escape.test/target/test-classes");
+        List<String> args = new ArrayList<>(List.of("java", "--config=" + config));
+        if (report != null) {
+            args.addAll(List.of("--report=json", "--report-file=" + report, "-Dpolyglot.engine.BackgroundCompilation=false"));
+        }
+        // The first two: Truffle's own JDK warnings, not ours.
+        args.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Dpolyglot.engine.CompilationFailureAction=ExitVM",
+                        "-cp", classPath, RunJs.class.getName(), js.toString()));
+        return ChildProcess.escape(args.toArray(String[]::new));
+    }
+
+    /** The report's Truffle compilations, each checked to be decided by escape's own analysis (no fallback). */
+    private static List<Map<String, Object>> truffleCompilations(Path report) throws Exception {
+        Map<String, Object> json = ReportJson.parse(Files.readString(report));
+        List<Map<String, Object>> truffle = ReportJson.asList(json.get("compilations")).stream().map(ReportJson::asObject)
+                        .filter(c -> ((String) c.get("method")).endsWith(" (Truffle)")).toList();
+        for (Map<String, Object> c : truffle) {
+            assertEquals("escape", c.get("analysis"), () -> "escape's own analysis, not the fallback: " + c);
+            assertNull(c.get("fallback"), () -> c.toString());
+        }
+        return truffle;
+    }
+
+    private static long eliminated(Map<String, Object> compilation) {
+        return ReportJson.asList(compilation.get("sites")).stream().map(ReportJson::asObject).filter(s -> s.get("decision").equals("eliminated")).count();
+    }
+}
