@@ -20,7 +20,7 @@ import jdk.graal.compiler.nodes.WithExceptionNode;
 import jdk.graal.compiler.nodes.util.GraphUtil;
 
 /**
- * An ordered list of {@link Effect}s, each named for the debug log ({@code -Djdk.graal.Log=EscapeAnalysis:4})
+ * An ordered list of {@link Effect}s, each named for the debug log ({@code -Djdk.graal.Log=EscapeAnalysis:5})
  * and counted ({@code -Djdk.graal.Count=}), with the graph edits escape analysis needs. Nodes that the
  * analysis created are added to the graph when the effect that first needs them is applied,
  * keeping their identity (never value-numbered into another node), because the analysis may refer
@@ -41,8 +41,8 @@ final class Effects {
     private final List<Named> effects = new ArrayList<>();
     /** Branches to remove, after every other effect of the graph (removing an end renumbers phi inputs). */
     private final List<Named> branchKills = new ArrayList<>();
-    /** Exception paths that removed nodes left without a predecessor, removed with the branches. */
-    private final List<AbstractBeginNode> detached = new ArrayList<>();
+    /** Removals of the exception paths that removed nodes left without a predecessor, after the branch kills. */
+    private final List<Named> detachedPaths = new ArrayList<>();
     /** Deletions of nodes whose last usages go in later effects, applied after the branch kills. */
     private final List<Named> lateDeletes = new ArrayList<>();
 
@@ -53,7 +53,7 @@ final class Effects {
     void clear() {
         effects.clear();
         branchKills.clear();
-        detached.clear();
+        detachedPaths.clear();
         lateDeletes.clear();
     }
 
@@ -111,16 +111,7 @@ final class Effects {
 
     /** Applied last, once every other effect (branch kills included) of every block and loop is. */
     void applyLateDeletes(StructuredGraph graph) {
-        // The detached exception paths first. Dead code elimination would not remove one that
-        // reaches a merge: a merge's ends are its inputs, so the dead end and the phi inputs it
-        // feeds stay marked as used.
-        for (AbstractBeginNode begin : detached) {
-            if (!gone(graph, begin) && begin.predecessor() == null) {
-                graph.getDebug().log(DebugContext.DETAILED_LEVEL, "effect: kill detached exception path %s", begin);
-                GraphUtil.killCFG(begin);
-            }
-        }
-        detached.clear();
+        applyAll(graph, detachedPaths);
         applyAll(graph, lateDeletes);
     }
 
@@ -162,7 +153,14 @@ final class Effects {
                 // Without the node nothing can throw here: the normal successor takes its place. The
                 // exception path, now unreachable, is removed after all effects (killing it here
                 // would disturb merges later effects and phis still refer to).
-                detached.add(withException.exceptionEdge());
+                // Dead code elimination would not remove it if it reaches a merge: a merge's ends are
+                // its inputs, so the dead end and the phi inputs it feeds stay marked as used.
+                AbstractBeginNode exceptionPath = withException.exceptionEdge();
+                detachedPaths.add(new Named("kill detached exception path", exceptionPath, g -> {
+                    if (!gone(g, exceptionPath) && exceptionPath.predecessor() == null) {
+                        GraphUtil.killCFG(exceptionPath);
+                    }
+                }));
                 withException.setExceptionEdge(null);
                 AbstractBeginNode next = withException.next();
                 withException.setNext(null);

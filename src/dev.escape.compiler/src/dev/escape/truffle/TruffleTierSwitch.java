@@ -59,23 +59,15 @@ import jdk.vm.ci.meta.ResolvedJavaMethod;
  * compilation id: {@value TruffleNames#TRUFFLE_TIER_SUFFIX} marks partial evaluation's.
  */
 public final class TruffleTierSwitch extends BasePhase<CoreProviders> {
-    /** Truffle tiers already switched (a VM has one Truffle compiler; tests may make more). */
+    /** Truffle tiers already switched, or tried (a VM has one Truffle compiler; tests may make more). */
     private static final Set<TruffleTier> SWITCHED = Collections.newSetFromMap(new WeakHashMap<>());
 
-    /** Why the last switch failed, or null. */
-    private static volatile String failure;
-
-    /** Whether some Truffle tier was switched (a VM has one Truffle compiler: {@link Trigger} stops looking). */
+    /** Whether some Truffle tier was switched or tried (a VM has one Truffle compiler: {@link Trigger} stops looking). */
     private static volatile boolean switchedOnce;
 
     @Override
     public Optional<NotApplicable> notApplicableTo(GraphState graphState) {
         return ALWAYS_APPLICABLE;
-    }
-
-    /** Why escape's phase could not be put into partial evaluation's slot, or null if nothing failed. */
-    public static String failure() {
-        return failure;
     }
 
     @Override
@@ -119,10 +111,12 @@ public final class TruffleTierSwitch extends BasePhase<CoreProviders> {
                 return;
             }
             TruffleCompilerImpl compiler = environment.getTruffleCompiler(id.getCompilable());
-            switchTier(compiler, compiler.getOrCreateCompilerOptions(id.getCompilable()));
+            String failure = switchTier(compiler, compiler.getOrCreateCompilerOptions(id.getCompilable()));
+            if (failure != null) {
+                graph.getDebug().log(DebugContext.BASIC_LEVEL, "escape: Truffle tier not switched: %s", failure);
+            }
         } catch (RuntimeException | LinkageError e) {
             // Graal's phase stays in partial evaluation; this compilation goes on unchanged.
-            failure = e.toString();
             graph.getDebug().log(DebugContext.BASIC_LEVEL, "escape: Truffle tier not switched: %s", e);
         }
     }
@@ -144,11 +138,16 @@ public final class TruffleTierSwitch extends BasePhase<CoreProviders> {
         });
     }
 
-    private static synchronized void switchTier(TruffleCompilerImpl compiler, OptionValues options) {
+    /**
+     * Switches {@code compiler}'s tier, once: a tier whose phases are not as expected is not tried
+     * again (nor looked for by {@link Trigger} on every node it parses). Returns why it failed, or null.
+     */
+    private static synchronized String switchTier(TruffleCompilerImpl compiler, OptionValues options) {
         TruffleTier tier = compiler.getTruffleTier();
-        if (tier == null || SWITCHED.contains(tier)) {
-            return;
+        if (tier == null || !SWITCHED.add(tier)) {
+            return null;
         }
+        switchedOnce = true;
         boolean iterative = TruffleCompilerOptions.IterativePartialEscape.getValue(options);
         PostPartialEvaluationSuite suite = new PostPartialEvaluationSuite(options, iterative);
         CanonicalizerPhase canonicalizer = CanonicalizerPhase.create();
@@ -156,15 +155,11 @@ public final class TruffleTierSwitch extends BasePhase<CoreProviders> {
         StockEscapeAnalysis stock = new StockEscapeAnalysis(new PartialEscapePhase(iterative, canonicalizer, options));
         EscapePhase phase = EscapeCompilerConfiguration.createPhase(options, EscapePhase.Slot.TRUFFLE_TIER, stock, fallback -> ownAnalysis(canonicalizer, fallback));
         if (!suite.replacePhase(PartialEscapePhase.class, phase)) {
-            failure = "PostPartialEvaluationSuite has no PartialEscapePhase";
-            return;
+            return "PostPartialEvaluationSuite has no PartialEscapePhase";
         }
         if (!tier.replacePhase(AgnosticInliningPhase.class, new AgnosticInliningPhase(compiler.getPartialEvaluator(), suite))) {
-            failure = "the Truffle tier has no AgnosticInliningPhase";
-            return;
+            return "the Truffle tier has no AgnosticInliningPhase";
         }
-        SWITCHED.add(tier);
-        failure = null;
-        switchedOnce = true;
+        return null;
     }
 }
