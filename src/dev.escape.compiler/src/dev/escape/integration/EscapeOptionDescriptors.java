@@ -31,7 +31,17 @@ public final class EscapeOptionDescriptors implements OptionDescriptors {
                     describe("EscapeMaxVirtualObjects", EscapeOptions.EscapeMaxVirtualObjects, Integer.class,
                                     "Objects escape's analysis may track at once at one point of a method; past it the method keeps every allocation."),
                     describe("EscapeAwareInlining", EscapeOptions.EscapeAwareInlining, Boolean.class,
-                                    "Inline a call that passes an object the caller allocates even if the callee's own compiled graph was large (Graal's SmallCompiledLowLevelGraphSize); default true."));
+                                    "Inline a call that passes an object the caller allocates even if the callee's own compiled graph was large (Graal's SmallCompiledLowLevelGraphSize); default true."),
+                    describe("EscapeFeedback", EscapeOptions.EscapeFeedback, Boolean.class,
+                                    "Runtime feedback: count materializations in compiled code and recompile with cold ones speculated away and hot calls inlined; default true."),
+                    describe("EscapeFeedbackRecompiles", EscapeOptions.EscapeFeedbackRecompiles, Integer.class, "Feedback recompilations one method may have (default 3)."),
+                    describe("EscapeFeedbackSamples", EscapeOptions.EscapeFeedbackSamples, Integer.class,
+                                    "Executions of an allocation site in one window of counts before feedback judges its materializations (default 10000)."),
+                    describe("EscapeFeedbackColdPerMillion", EscapeOptions.EscapeFeedbackColdPerMillion, Integer.class,
+                                    "A materialization is cold, and speculated away, when it ran at most this many times per million executions of its site (default 1000)."),
+                    describe("EscapeFeedbackHotPerMillion", EscapeOptions.EscapeFeedbackHotPerMillion, Integer.class,
+                                    "A materialization at a call that was not inlined is hot, and the call inlined on recompilation, when it ran at least this many times per million executions of its site (default 500000)."),
+                    describe("EscapeFeedbackPeriod", EscapeOptions.EscapeFeedbackPeriod, Integer.class, "Milliseconds between two readings of the feedback counters (default 20)."));
 
     private static OptionDescriptor describe(String name, OptionKey<String> key, String help) {
         return describe(name, key, String.class, help);

@@ -71,6 +71,23 @@ public final class EscapeOptions {
      */
     public static final OptionKey<Boolean> EscapeAwareInlining = new OptionKey<>(true);
 
+    /**
+     * Runtime feedback ({@code dev.escape.feedback}): count the materializations escape's analysis
+     * placed while compiled code runs, and recompile a method when its counts show a cold
+     * materialization to speculate away or a hot call to inline.
+     */
+    public static final OptionKey<Boolean> EscapeFeedback = new OptionKey<>(true);
+    /** Feedback recompilations one method may have; past them it keeps its last code. */
+    public static final OptionKey<Integer> EscapeFeedbackRecompiles = positive("EscapeFeedbackRecompiles", 3);
+    /** Executions of an allocation site in one window of counts before feedback judges its materializations. */
+    public static final OptionKey<Integer> EscapeFeedbackSamples = positive("EscapeFeedbackSamples", 10_000);
+    /** A materialization is cold when it ran at most this many per million executions of its site in a window. */
+    public static final OptionKey<Integer> EscapeFeedbackColdPerMillion = new OptionKey<>(1_000);
+    /** A materialization at a call that was not inlined is hot when it ran at least this many per million executions of its site. */
+    public static final OptionKey<Integer> EscapeFeedbackHotPerMillion = positive("EscapeFeedbackHotPerMillion", 500_000);
+    /** Milliseconds between two readings of the counters by the feedback monitor. */
+    public static final OptionKey<Integer> EscapeFeedbackPeriod = positive("EscapeFeedbackPeriod", 20);
+
     /** The budget of one compilation with {@code options}. */
     public static Budget budget(OptionValues options) {
         return new Budget(EscapeAnalysisBudget.getValue(options), EscapeMaxVirtualObjects.getValue(options));
