@@ -13,7 +13,7 @@ ROOT="$(cd "${ESCAPE_ROOT:-$HERE/..}" && pwd)"
 JAR="$HERE/target/benchmarks.jar"
 LAUNCHER_JAR="$ROOT/build/lib/escape-launcher.jar"
 # The configurations the launcher offers, if it cannot be asked (it lists them in its error message).
-FALLBACK_CONFIGS="escape graal graal-noea c2 c2-noea"
+FALLBACK_CONFIGS="escape escape-nofeedback graal graal-noea c2 c2-noea"
 BASELINE=graal
 
 # JMH settings of the two modes. Graal as the JIT is itself compiled by C1 at first, so full mode
@@ -41,7 +41,7 @@ graal, geometric means.
 
   --quick          smoke test: one short iteration per benchmark (seconds each); numbers not judged
   --configs=LIST   comma-separated configurations (default: all the launcher offers:
-                   escape, graal, graal-noea, c2, c2-noea)
+                   escape, escape-nofeedback, graal, graal-noea, c2, c2-noea)
   --filter=REGEX   only benchmarks whose name (dev.escape.bench.Class.method) matches REGEX
   --out=DIR        where results go (default benchmarks/results/<timestamp>[-quick]/)
 

@@ -8,6 +8,8 @@ import java.util.List;
 public enum JitConfig {
     /** Graal with our escape analysis phase in place of Graal's. */
     ESCAPE("escape", "Graal as the JIT, with escape's partial escape analysis (default)"),
+    /** As {@link #ESCAPE}, without runtime feedback: every method keeps its first escape decisions. */
+    ESCAPE_NOFEEDBACK("escape-nofeedback", "as escape, without runtime feedback (-Djdk.graal.EscapeFeedback=false)"),
     /** Stock Graal (community configuration): the baseline we measure against. */
     GRAAL("graal", "Graal as the JIT, with Graal's own partial escape analysis"),
     GRAAL_NOEA("graal-noea", "Graal as the JIT, without escape analysis"),
@@ -39,7 +41,7 @@ public enum JitConfig {
     }
 
     public boolean usesGraal() {
-        return this == ESCAPE || this == GRAAL || this == GRAAL_NOEA;
+        return this == ESCAPE || this == ESCAPE_NOFEEDBACK || this == GRAAL || this == GRAAL_NOEA;
     }
 
     /** The JVM flags that select this configuration. */
@@ -56,7 +58,7 @@ public enum JitConfig {
         switch (this) {
             case GRAAL -> flags.add("-Djdk.graal.CompilerConfiguration=community");
             case GRAAL_NOEA -> flags.addAll(List.of("-Djdk.graal.CompilerConfiguration=community", "-Djdk.graal.PartialEscapeAnalysis=false"));
-            case ESCAPE -> {
+            case ESCAPE, ESCAPE_NOFEEDBACK -> {
                 // Graal loads compiler configurations only from named modules: ours is an automatic module.
                 flags.add("--module-path=" + dist.compilerJar());
                 flags.add("--add-modules=" + Distribution.COMPILER_MODULE);
@@ -69,6 +71,9 @@ public enum JitConfig {
                 // Truffle compilations: the call target a compilation id names (TruffleCompilable).
                 flags.add("--add-exports=" + TRUFFLE_COMPILER_MODULE + "/com.oracle.truffle.compiler=" + Distribution.COMPILER_MODULE);
                 flags.add("-Djdk.graal.CompilerConfiguration=escape");
+                if (this == ESCAPE_NOFEEDBACK) {
+                    flags.add("-Djdk.graal.EscapeFeedback=false");
+                }
             }
             default -> {
             }

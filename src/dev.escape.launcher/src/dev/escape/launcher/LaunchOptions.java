@@ -65,8 +65,8 @@ public record LaunchOptions(JitConfig config, String reportFormat, Path reportFi
         if (reportFormat != null && reportFile == null) {
             reportFile = Path.of("escape-report." + (reportFormat.equals("text") ? "txt" : reportFormat)).toAbsolutePath();
         }
-        if ((reportFormat != null || methods != null || dumpDir != null) && config != JitConfig.ESCAPE) {
-            throw new LaunchError("--report, --methods and --dump need --config=escape (the decisions are made by escape's phase), not --config=" + config.id);
+        if ((reportFormat != null || methods != null || dumpDir != null) && config != JitConfig.ESCAPE && config != JitConfig.ESCAPE_NOFEEDBACK) {
+            throw new LaunchError("--report, --methods and --dump need --config=escape or escape-nofeedback (the decisions are made by escape's phase), not --config=" + config.id);
         }
         if (dumpDir != null && methods == null) {
             throw new LaunchError("--dump needs --methods=FILTER (dumping every compilation would write thousands of files)");
