@@ -67,7 +67,8 @@ final class GraphEdits {
         long[] memory = Counters.array(slot);
         ConstantNode array = ConstantNode.forConstant(providers.getSnippetReflection().forObject(memory), providers.getMetaAccess(), graph);
         ConstantNode index = ConstantNode.forInt(Counters.index(slot), graph);
-        FrameState state = GraphUtil.findLastFrameState(position);
+        // The state before the position (the position itself may be a state split, e.g. an invoke, whose state holds its result).
+        FrameState state = GraphUtil.findLastFrameState((FixedNode) position.predecessor());
         LoadIndexedNode load = graph.add(new LoadIndexedNode(null, array, index, null, JavaKind.Long));
         ValueNode sum = graph.addOrUniqueWithInputs(new AddNode(load, ConstantNode.forLong(1, graph)));
         StoreIndexedNode store = graph.add(new StoreIndexedNode(array, index, null, null, JavaKind.Long, sum));
