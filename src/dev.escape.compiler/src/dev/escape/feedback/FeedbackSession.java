@@ -286,7 +286,7 @@ public final class FeedbackSession {
             for (Marker m : markers) {
                 if (m.node().isAlive()) {
                     sitesCounted.add(siteMarkers.get(m.node()));
-                    GraphEdits.replaceByCount(m.node(), m.slot(), true, providers);
+                    GraphEdits.replaceByGuardedCount(m.node(), m.slot(), providers);
                 }
             }
             // A materialization whose place the rounds removed is not counted at all, rather than counted 0 (cold).
