@@ -47,9 +47,9 @@ final class GraphEdits {
     /**
      * Replaces {@code marker} by {@code counter[slot] += 1} and a guard that
      * deoptimizes with {@code InvalidateRecompile} when the new count is negative (the {@link Monitor}
-     * makes it so to end the instrumented code). The store shares the frame state of the last side
-     * effect before it: a deoptimization after it re-executes from there, counting once more, which
-     * only a counter sees.
+     * makes it so to end the instrumented code). The store has a copy of the frame state of the last
+     * side effect before it: a deoptimization after it re-executes from there, counting once more,
+     * which only a counter sees.
      */
     static void replaceByGuardedCount(BlackholeNode marker, int slot, CoreProviders providers) {
         ValueNode sum = count(marker, slot, providers);
@@ -70,7 +70,9 @@ final class GraphEdits {
         LoadIndexedNode load = graph.add(new LoadIndexedNode(null, array, index, null, JavaKind.Long));
         ValueNode sum = graph.addOrUniqueWithInputs(new AddNode(load, ConstantNode.forLong(1, graph)));
         StoreIndexedNode store = graph.add(new StoreIndexedNode(array, index, null, null, JavaKind.Long, sum));
-        store.setStateAfter(state);
+        // A copy: a state belongs to its node. Shared, a merge's state would be taken for the merge's
+        // own (IfNode.splitIfAtPhi kills it with the merge, and the counter with it).
+        store.setStateAfter(state == null ? null : state.duplicateWithVirtualState());
         graph.addBeforeFixed(position, load);
         graph.addBeforeFixed(position, store);
         return sum;
