@@ -12,7 +12,7 @@ import dev.escape.test.harness.Slot;
  * 0 when all passed, 1 when some failed, 2 on bad arguments.
  */
 public final class FuzzMain {
-    private static final String USAGE = "usage: ./escape fuzz [--seeds=N] [--start=S] [--inputs=K] [--batch=B] [--slots=ESCAPE,GRAAL] [--shrink=TRIALS] [--save] [--print]";
+    private static final String USAGE = "usage: ./escape fuzz [--seeds=N] [--start=S] [--inputs=K] [--batch=B] [--slots=ESCAPE,GRAAL] [--shrink=TRIALS] [--feedback] [--save] [--print]";
 
     private static final String HELP = """
                       --seeds=N        how many methods to generate and check (default 1000)
@@ -21,7 +21,12 @@ public final class FuzzMain {
                       --batch=B        methods per generated class (default 25)
                       --slots=LIST     what compiles: ESCAPE, GRAAL, NONE (default ESCAPE,GRAAL)
                       --shrink=TRIALS  candidates the shrinker may try per failure (default 400, 0: off)
-                      --save           save reduced reproducers as regression tests (src/dev.escape.test/fuzz-regressions)
+                      --feedback       runtime feedback mode: each method compiled with escape's feedback on, run with
+                                       the seed's inputs (phase A; --inputs=K of them, default 2) until feedback ends the code
+                                       and recompiles it with speculations, then with the other inputs of the pool (phase B),
+                                       which make those speculations fail; every call compared with the interpreter
+                      --save           save reduced reproducers as regression tests (src/dev.escape.test/fuzz-regressions,
+                                       feedback mode: its feedback/ directory)
                       --print          print the generated class instead of running it""";
 
     private FuzzMain() {
@@ -30,12 +35,13 @@ public final class FuzzMain {
     public static void main(String[] args) {
         long seeds = 1000;
         long start = 1;
-        int inputs = 4;
+        int inputs = -1; // 4, or 2 in feedback mode
         int batch = 25;
         int shrink = 400;
         boolean print = false;
         Coverage coverage = new Coverage();
         boolean save = false;
+        boolean feedback = false;
         List<Backend> backends = new ArrayList<>();
         try {
             for (String arg : args) {
@@ -43,9 +49,10 @@ public final class FuzzMain {
                     System.out.println(USAGE + "\n" + HELP);
                     return;
                 }
-                if (arg.equals("--print") || arg.equals("--save")) {
+                if (arg.equals("--print") || arg.equals("--save") || arg.equals("--feedback")) {
                     print |= arg.equals("--print");
                     save |= arg.equals("--save");
+                    feedback |= arg.equals("--feedback");
                     continue;
                 }
                 String[] kv = arg.split("=", 2);
@@ -78,11 +85,23 @@ public final class FuzzMain {
             System.out.println(Fuzzer.unit(methods).render());
             return;
         }
+        if (feedback && !backends.isEmpty()) {
+            System.err.println("escape fuzz: --feedback compiles with escape's slot only: no --slots\n" + USAGE);
+            System.exit(2);
+        }
+        if (inputs < 0) {
+            inputs = feedback ? 2 : 4;
+        }
         if (backends.isEmpty()) {
             backends = List.of(Oracle.graal(Slot.ESCAPE, coverage), Oracle.graal(Slot.GRAAL, coverage));
         }
-        int status = run(start, seeds, inputs, batch, shrink, backends, save);
-        System.out.println("coverage: " + coverage + "; " + Oracle.RECOMPILED + " recompilations after code was invalidated by a deopt");
+        FeedbackOracle.Stats stats = feedback ? new FeedbackOracle.Stats() : null;
+        int status = run(start, seeds, inputs, batch, shrink, backends, stats, save);
+        if (stats != null) {
+            System.out.println("feedback: " + stats + "; " + Oracle.RECOMPILED + " recompilations after code was invalidated by a deopt");
+        } else {
+            System.out.println("coverage: " + coverage + "; " + Oracle.RECOMPILED + " recompilations after code was invalidated by a deopt");
+        }
         System.exit(status);
     }
 
@@ -108,25 +127,31 @@ public final class FuzzMain {
         throw new IllegalArgumentException("unknown slot '" + name + "' (known: " + java.util.Arrays.toString(Slot.values()) + ")");
     }
 
-    private static int run(long start, long seeds, int inputs, int batch, int shrink, List<Backend> backends, boolean save) {
-        System.out.printf("escape fuzz: seeds %d..%d, %d inputs each, backends %s%n", start, start + seeds - 1, inputs, backends.stream().map(Backend::name).toList());
-        Fuzzer fuzzer = new Fuzzer(backends, inputs, shrink, System.out::println);
+    private static int run(long start, long seeds, int inputs, int batch, int shrink, List<Backend> backends, FeedbackOracle.Stats feedback, boolean save) {
+        Fuzzer fuzzer;
+        if (feedback != null) {
+            System.out.printf("escape fuzz: seeds %d..%d, feedback mode: phase A on %d inputs, phase B on the pool's others, then all%n", start, start + seeds - 1, inputs);
+            fuzzer = new Fuzzer(feedback, inputs, shrink, System.out::println);
+        } else {
+            System.out.printf("escape fuzz: seeds %d..%d, %d inputs each, backends %s%n", start, start + seeds - 1, inputs, backends.stream().map(Backend::name).toList());
+            fuzzer = new Fuzzer(backends, inputs, shrink, System.out::println);
+        }
         long began = System.nanoTime();
         for (long s = start; s < start + seeds; s += batch) {
             long n = Math.min(batch, start + seeds - s);
             fuzzer.run(s, n, batch);
             double secs = (System.nanoTime() - began) / 1e9;
-            System.out.printf("  seeds %d..%d done: %d passed, %d failed, %d skipped (%.0f s, %.2f s/method)%n", start, s + n - 1, fuzzer.passed(), fuzzer.failures().size(),
-                            fuzzer.graalCannot().size(), secs, secs / (s + n - start));
+            System.out.printf("  seeds %d..%d done: %d passed, %d failed, %d skipped (%.0f s, %.2f s/method)%s%n", start, s + n - 1, fuzzer.passed(), fuzzer.failures().size(),
+                            fuzzer.graalCannot().size(), secs, secs / (s + n - start), feedback == null ? "" : "; " + feedback.speculated() + " with speculations, " + feedback.failed() + " failed");
         }
         System.out.println(fuzzer.passed() + " passed, " + fuzzer.failures().size() + " failed");
         if (!fuzzer.graalCannot().isEmpty()) {
             System.out.println(fuzzer.graalCannot().size() + " skipped: Graal's own phase cannot compile them either (seeds " + fuzzer.graalCannot() + ")");
         }
         for (Fuzzer.Failure f : fuzzer.failures()) {
-            System.out.println("  failed: seed " + f.seed() + " (rerun: ./escape fuzz --seeds=1 --start=" + f.seed() + ")");
+            System.out.println("  failed: seed " + f.seed() + " (rerun: ./escape fuzz" + (feedback != null ? " --feedback --inputs=" + inputs : "") + " --seeds=1 --start=" + f.seed() + ")");
             if (save && f.reproducer() != null) {
-                System.out.println("  saved " + Regressions.save(f));
+                System.out.println("  saved " + Regressions.save(f, feedback != null));
             }
         }
         return fuzzer.failures().isEmpty() ? 0 : 1;

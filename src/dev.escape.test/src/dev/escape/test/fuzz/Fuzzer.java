@@ -26,6 +26,8 @@ final class Fuzzer {
     }
 
     private final List<Backend> backends;
+    /** Non-null in feedback mode ({@link FeedbackOracle}): what feedback did, over the methods checked (shrinking not included). */
+    private final FeedbackOracle.Stats feedback;
     private final int inputsPerMethod;
     private final int shrinkTrials;
     private final Consumer<String> log;
@@ -38,7 +40,17 @@ final class Fuzzer {
      * @param shrinkTrials candidates the shrinker may try per failure (0: no shrinking)
      */
     Fuzzer(List<Backend> backends, int inputsPerMethod, int shrinkTrials, Consumer<String> log) {
+        this(backends, null, inputsPerMethod, shrinkTrials, log);
+    }
+
+    /** The feedback mode: each method checked by {@link FeedbackOracle}, its phase A on {@code inputsPerMethod} inputs. */
+    Fuzzer(FeedbackOracle.Stats feedback, int inputsPerMethod, int shrinkTrials, Consumer<String> log) {
+        this(List.of(), feedback, inputsPerMethod, shrinkTrials, log);
+    }
+
+    private Fuzzer(List<Backend> backends, FeedbackOracle.Stats feedback, int inputsPerMethod, int shrinkTrials, Consumer<String> log) {
         this.backends = backends;
+        this.feedback = feedback;
         this.inputsPerMethod = inputsPerMethod;
         this.shrinkTrials = shrinkTrials;
         this.log = log;
@@ -91,7 +103,7 @@ final class Fuzzer {
         for (int i = 0; i < seeds.size(); i++) {
             long seed = seeds.get(i);
             Method method = method(owner, Generator.methodName(seed));
-            Difference failure = Oracle.check(method, Oracle.inputs(seed, inputsPerMethod), backends);
+            Difference failure = check(method, seed, feedback);
             if (failure == null) {
                 passed++;
             } else if (failure.compilationFailed() && graalFails(method, failure)) {
@@ -125,18 +137,42 @@ final class Fuzzer {
         log.accept("FAILED seed " + Long.toUnsignedString(seed) + ": " + what + (reproducer == null ? "" : "\n--- reproducer:\n" + reproducer));
     }
 
+    /** What differed when {@code method} (of {@code seed}) ran, or null; feedback mode adds to {@code stats}. */
+    private Difference check(Method method, long seed, FeedbackOracle.Stats stats) {
+        if (feedback != null) {
+            return FeedbackOracle.check(method, FeedbackOracle.phaseA(seed, inputsPerMethod), stats);
+        }
+        return Oracle.check(method, Oracle.inputs(seed, inputsPerMethod), backends);
+    }
+
+    /** Feedback mode? Then reproducers are checked by {@link FeedbackOracle}. */
+    boolean feedbackMode() {
+        return feedback != null;
+    }
+
     /** The smallest program found that still fails, or null if the method passes alone. */
     private String shrink(long seed, Code method) {
         String name = Generator.methodName(seed);
-        List<Object[]> inputs = Oracle.inputs(seed, inputsPerMethod);
-        Shrinker shrinker = new Shrinker(code -> stillFails(code, name, inputs, backends), shrinkTrials);
+        Shrinker shrinker = new Shrinker(code -> stillFails(code, name, seed), shrinkTrials);
         Code alone = unit(List.of(method));
-        if (!stillFails(alone, name, inputs, backends)) {
+        if (!stillFails(alone, name, seed)) {
             return null;
         }
         Code small = shrinkTrials == 0 ? alone : shrinker.shrink(alone);
         log.accept("shrunk seed " + Long.toUnsignedString(seed) + " from " + Code.size(alone) + " to " + Code.size(small) + " nodes in " + shrinker.trials() + " trials");
         return small.render();
+    }
+
+    /** True if {@code unit} compiles and its method {@code name}, of {@code seed}, fails this fuzzer's check. */
+    private boolean stillFails(Code unit, String name, long seed) {
+        Class<?> owner;
+        try {
+            owner = InMemoryJavac.load(CLASS, unit.render());
+        } catch (CompileError e) {
+            return false;
+        }
+        Method method = method(owner, name);
+        return method != null && check(method, seed, new FeedbackOracle.Stats()) != null;
     }
 
     /** True if {@code unit} compiles and its method {@code name} fails the oracle. */

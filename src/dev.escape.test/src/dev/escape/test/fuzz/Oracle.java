@@ -63,7 +63,7 @@ final class Oracle {
     static final java.util.concurrent.atomic.AtomicLong RECOMPILED = new java.util.concurrent.atomic.AtomicLong();
 
     /** How many times in a row code is found invalidated before a call before the oracle gives up. */
-    private static final int RECOMPILES = 4;
+    static final int RECOMPILES = 4;
 
     /** How long a compilation, or a call of compiled code, may take before it counts as hung. */
     static final Duration LIMIT = Duration.ofMinutes(2);
@@ -75,7 +75,7 @@ final class Oracle {
         return t;
     });
 
-    private static final int[][] INPUT_POOL = {{0, 0, 0}, {1, 2, 3}, {-1, 5, -7}, {3, 127, -128}, {-129, 1000, 2}, {2, -1, 65536}, {7, 7, 7}, {128, -3, 1}};
+    static final int[][] INPUT_POOL = {{0, 0, 0}, {1, 2, 3}, {-1, 5, -7}, {3, 127, -128}, {-129, 1000, 2}, {2, -1, 65536}, {7, 7, 7}, {128, -3, 1}};
 
     private Oracle() {
     }
@@ -176,7 +176,7 @@ final class Oracle {
     }
 
     /** Runs {@code task} on a worker, waiting at most {@code limit} (a hung worker is left behind). */
-    private static <T> T bounded(Callable<T> task, Duration limit) throws Throwable {
+    static <T> T bounded(Callable<T> task, Duration limit) throws Throwable {
         Future<T> result = WORKERS.submit(task);
         try {
             return result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
@@ -189,7 +189,7 @@ final class Oracle {
     }
 
     /** A call of compiled code did not return in time. */
-    private static final class Hung extends RuntimeException {
+    static final class Hung extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Hung() {
@@ -198,7 +198,7 @@ final class Oracle {
     }
 
     /** The compiled code had been invalidated by an earlier deopt: compile again and rerun. */
-    private static final class Invalidated extends RuntimeException {
+    static final class Invalidated extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Invalidated() {
@@ -206,7 +206,7 @@ final class Oracle {
         }
     }
 
-    private static Outcome reference(Method method, Object[] in) {
+    static Outcome reference(Method method, Object[] in) {
         try {
             return Outcome.returned(method.invoke(null, in));
         } catch (InvocationTargetException e) {
@@ -216,7 +216,7 @@ final class Oracle {
         }
     }
 
-    private static Outcome compiled(Runner runner, Object[] in, Duration limit) {
+    static Outcome compiled(Runner runner, Object[] in, Duration limit) {
         try {
             return Outcome.returned(bounded(() -> runner.run(in), limit));
         } catch (InvalidInstalledCodeException e) {
@@ -229,7 +229,7 @@ final class Oracle {
     }
 
     /** Resets the generated class's static state, makes the call, and reads the state back. */
-    private static Observation observe(Class<?> owner, java.util.function.Supplier<Outcome> call) {
+    static Observation observe(Class<?> owner, java.util.function.Supplier<Outcome> call) {
         try {
             Method reset = owner.getDeclaredMethod(Prelude.RESET);
             Field sink = owner.getDeclaredField(Prelude.SINK);
@@ -245,7 +245,7 @@ final class Oracle {
         }
     }
 
-    private static String trace(Throwable t) {
+    static String trace(Throwable t) {
         StringWriter out = new StringWriter();
         t.printStackTrace(new PrintWriter(out));
         String[] lines = out.toString().split("\n");

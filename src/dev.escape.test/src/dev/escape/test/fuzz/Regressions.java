@@ -14,6 +14,8 @@ import java.util.stream.Stream;
  * not fixed yet wait in the {@code open/} subdirectory, which the test does not read: move a file
  * up when its bug is fixed. Reproducers of bugs of Graal's own that escape avoids, on which Graal's
  * phase crashes the VM, are in {@code escape-only/}: the test runs them with escape's slot only.
+ * Those of the feedback mode ({@code ./escape fuzz --feedback}) are in {@code feedback/}, checked
+ * in that mode.
  */
 final class Regressions {
     private Regressions() {
@@ -23,9 +25,10 @@ final class Regressions {
         return Path.of(System.getProperty("escape.root", ".")).toAbsolutePath().resolve("src/dev.escape.test/fuzz-regressions");
     }
 
-    static Path save(Fuzzer.Failure failure) {
-        Path file = directory().resolve("seed" + Long.toUnsignedString(failure.seed()) + ".java");
-        String header = "// Found by ./escape fuzz --seeds=1 --start=" + Long.toUnsignedString(failure.seed()) + ", then reduced:\n" +
+    /** Saves {@code failure}'s reproducer; one of the feedback mode goes to {@code feedback/}, which the test checks in that mode. */
+    static Path save(Fuzzer.Failure failure, boolean feedback) {
+        Path file = (feedback ? directory().resolve("feedback") : directory()).resolve("seed" + Long.toUnsignedString(failure.seed()) + ".java");
+        String header = "// Found by ./escape fuzz" + (feedback ? " --feedback" : "") + " --seeds=1 --start=" + Long.toUnsignedString(failure.seed()) + ", then reduced:\n" +
                         failure.what().lines().map(l -> "//   " + l + "\n").reduce("", String::concat);
         try {
             Files.createDirectories(file.getParent());
@@ -44,6 +47,11 @@ final class Regressions {
     /** The reproducers that only escape's slot may compile (Graal's own phase crashes the VM on them), by file name. */
     static List<Path> escapeOnly() {
         return list(directory().resolve("escape-only"));
+    }
+
+    /** The reproducers of the fuzzer's feedback mode, checked in that mode. */
+    static List<Path> feedback() {
+        return list(directory().resolve("feedback"));
     }
 
     private static List<Path> list(Path directory) {

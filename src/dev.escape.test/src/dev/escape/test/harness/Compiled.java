@@ -16,9 +16,11 @@ import jdk.vm.ci.code.InvalidInstalledCodeException;
  * phase recorded, and installed code to run. {@code graphSize} is the final graph's live node
  * count, what HotSpotGraalCompiler records as the method's compiled IR size and Graal's inliner
  * compares with {@code SmallCompiledLowLevelGraphSize} before inlining the method elsewhere;
- * {@code nodeClasses} counts those nodes by class.
+ * {@code nodeClasses} counts those nodes by class. {@code speculations} names the reason of each
+ * speculative deoptimization or guard in the graph right after the slot's phase (Graal's own, e.g.
+ * from the bytecode parser, and runtime feedback's).
  */
-public record Compiled(Method method, Slot slot, CompilationRecord record, InstalledCode code, int graphSize, Map<String, Integer> nodeClasses) {
+public record Compiled(Method method, Slot slot, CompilationRecord record, InstalledCode code, int graphSize, Map<String, Integer> nodeClasses, List<String> speculations) {
 
     /** Allocation nodes left after the phase, materializations included. */
     public int allocations() {

@@ -2,7 +2,9 @@ package dev.escape.test.harness;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +21,7 @@ import jdk.graal.compiler.debug.DebugContext;
 import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.hotspot.HotSpotBackend;
 import jdk.graal.compiler.hotspot.HotSpotGraalCompiler;
+import jdk.graal.compiler.nodes.StaticDeoptimizingNode;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.StructuredGraph.AllowAssumptions;
 import jdk.graal.compiler.nodes.spi.ProfileProvider;
@@ -28,6 +31,7 @@ import jdk.graal.compiler.phases.tiers.Suites;
 import jdk.graal.compiler.virtual.phases.ea.FinalPartialEscapePhase;
 import jdk.vm.ci.code.InstalledCode;
 import jdk.vm.ci.meta.ResolvedJavaMethod;
+import jdk.vm.ci.meta.SpeculationLog;
 import jdk.vm.ci.runtime.JVMCI;
 
 /**
@@ -45,7 +49,25 @@ public final class GraalHarness {
      */
     private static final OptionValues OPTIONS = new OptionValues(COMPILER.getGraalRuntime().getOptions(), EscapeOptions.EscapeFeedback, Boolean.getBoolean("escape.test.feedback"));
 
+    /** Runs of a site in one window of feedback's counts, in {@link #feedbackOptions()}. */
+    public static final int FEEDBACK_SAMPLES = 50;
+    /** The name of the speculation group of runtime feedback's cold materializations (see {@link Compiled#speculations}). */
+    public static final String FEEDBACK_SPECULATION = "EscapeFeedbackColdMaterialization";
+    /**
+     * Runtime feedback on, windows of {@link #FEEDBACK_SAMPLES} runs, and the feedback monitor's
+     * own thread (nearly) never polling: tests poll with {@code Feedback.pollNow()} when their
+     * inputs change. The monitor takes its settings from the first instrumented compilation of
+     * the VM, so every library-mode test of feedback uses these.
+     */
+    private static final OptionValues FEEDBACK_OPTIONS = new OptionValues(OPTIONS, EscapeOptions.EscapeFeedback, true, EscapeOptions.EscapeFeedbackSamples, FEEDBACK_SAMPLES,
+                    EscapeOptions.EscapeFeedbackPeriod, Integer.MAX_VALUE);
+
     private GraalHarness() {
+    }
+
+    /** The options of library-mode tests of runtime feedback (see {@link #FEEDBACK_OPTIONS}). */
+    public static OptionValues feedbackOptions() {
+        return FEEDBACK_OPTIONS;
     }
 
     /** Live nodes of each class in {@code graph}, by simple class name. */
@@ -106,11 +128,55 @@ public final class GraalHarness {
         return compile(method, slot, UnaryOperator.identity(), OPTIONS, profiles, tiers);
     }
 
+    /**
+     * As HotSpot's JIT compiles with Graal ({@code HotSpotGraalCompiler}): with the method's own
+     * speculation log, whose failed speculations HotSpot keeps with the method's profile across
+     * compilations (the other overloads give each compilation a new log, so no compilation sees
+     * what earlier code's speculations did). For tests of runtime feedback; {@code options} turn it
+     * on, {@code tiers} may change the suites as in {@link #compileWithTiers}.
+     */
+    public static Compiled compileSpeculating(Method method, Slot slot, OptionValues options, Consumer<Suites> tiers) {
+        return compile(method, slot, UnaryOperator.identity(), options, null, tiers, true);
+    }
+
+    /**
+     * Makes HotSpot profile {@code method} from now on, in the interpreter too: creates its
+     * MethodData (JVMCI's only way is asking for the failed speculations it keeps there). Otherwise
+     * the interpreter profiles nothing until a tier of HotSpot's JIT creates it, and branches
+     * look taken half the time to Graal.
+     */
+    public static void startProfiling(Method method) {
+        BACKEND.getProviders().getMetaAccess().lookupJavaMethod(method).getSpeculationLog();
+    }
+
+    /** As {@link #compileSpeculating(Method, Slot, OptionValues, Consumer)} with the default suites. */
+    public static Compiled compileSpeculating(Method method, Slot slot, OptionValues options) {
+        return compileSpeculating(method, slot, options, suites -> {
+        });
+    }
+
     private static Compiled compile(Method method, Slot slot, UnaryOperator<EscapeAnalysis> wrap, OptionValues options, ProfileProvider profiles, Consumer<Suites> tiers) {
+        return compile(method, slot, wrap, options, profiles, tiers, false);
+    }
+
+    /** The reasons of the speculative deoptimizations (guards included) in {@code graph}. */
+    private static List<String> speculations(StructuredGraph graph) {
+        List<String> reasons = new ArrayList<>();
+        for (Node n : graph.getNodes()) {
+            if (n instanceof StaticDeoptimizingNode d && d.getSpeculation() != null && !d.getSpeculation().equals(SpeculationLog.NO_SPECULATION)) {
+                reasons.add(String.valueOf(d.getSpeculation().getReason()));
+            }
+        }
+        return reasons;
+    }
+
+    private static Compiled compile(Method method, Slot slot, UnaryOperator<EscapeAnalysis> wrap, OptionValues options, ProfileProvider profiles, Consumer<Suites> tiers, boolean methodLog) {
         method.trySetAccessible(); // a method of a package not opened to us (e.g. javac's) still compiles; it cannot be run by reflection
         ResolvedJavaMethod resolved = BACKEND.getProviders().getMetaAccess().lookupJavaMethod(method);
         AtomicReference<CompilationRecord> record = new AtomicReference<>();
-        EscapePhase phase = new EscapePhase(wrap.apply(slot.analysis(OPTIONS)), null, record::set, () -> {
+        AtomicReference<List<String>> speculations = new AtomicReference<>(List.of());
+        EscapeAnalysis analysis = wrap.apply(slot.analysis(OPTIONS)).followedBy((graph, context, outcome) -> speculations.set(speculations(graph)));
+        EscapePhase phase = new EscapePhase(analysis, null, record::set, () -> {
         });
         Suites suites = BACKEND.getSuites().getDefaultSuites(OPTIONS, BACKEND.getTarget().arch).copy();
         if (!suites.getHighTier().replacePhase(FinalPartialEscapePhase.class, phase)) {
@@ -123,10 +189,17 @@ public final class GraalHarness {
         if (profiles != null) {
             builder.profileProvider(profiles);
         }
+        SpeculationLog log;
+        if (methodLog) {
+            log = resolved.getSpeculationLog();
+            log.collectFailedSpeculations();
+        } else {
+            log = BACKEND.getProviders().getCodeCache().createSpeculationLog();
+        }
         StructuredGraph graph = builder
                         .method(resolved)
                         .compilationId(id)
-                        .speculationLog(BACKEND.getProviders().getCodeCache().createSpeculationLog())
+                        .speculationLog(log)
                         .trackNodeSourcePosition(true)
                         .build();
         CompilationResult result = COMPILER.compile(graph, false, false, true, id, debug, suites);
@@ -134,6 +207,6 @@ public final class GraalHarness {
         if (record.get() == null) {
             throw new IllegalStateException("the escape phase did not run for " + method);
         }
-        return new Compiled(method, slot, record.get(), code, graph.getNodeCount(), nodeClasses(graph));
+        return new Compiled(method, slot, record.get(), code, graph.getNodeCount(), nodeClasses(graph), speculations.get());
     }
 }
