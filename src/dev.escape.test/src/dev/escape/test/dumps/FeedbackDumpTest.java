@@ -125,6 +125,7 @@ class FeedbackDumpTest {
     }
 
     private static OptionValues options(Path dumps) {
-        return new OptionValues(GraalHarness.options(), EscapeOptions.EscapeFeedback, true, EscapeOptions.EscapeDumpPath, dumps.toString());
+        // The feedback tests' settings: the monitor takes its own from the VM's first instrumented compilation.
+        return new OptionValues(GraalHarness.feedbackOptions(), EscapeOptions.EscapeDumpPath, dumps.toString());
     }
 }
