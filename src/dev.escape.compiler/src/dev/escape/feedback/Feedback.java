@@ -55,19 +55,23 @@ public final class Feedback {
         return unit != null && call != null && unit.inlines(call);
     }
 
-    /** Starts watching {@code unit}'s counters (the monitor starts with the first unit). */
+    /**
+     * Starts watching {@code unit}'s counters, judged with the thresholds of {@code options} (the
+     * monitor starts with the first unit, reading as often as its options say).
+     */
     static void watch(Unit unit, OptionValues options) {
         Monitor m = monitor;
         if (m == null) {
             synchronized (Feedback.class) {
                 if (monitor == null) {
-                    monitor = new Monitor(EscapeOptions.EscapeFeedbackPeriod.getValue(options), EscapeOptions.EscapeFeedbackSamples.getValue(options),
-                                    EscapeOptions.EscapeFeedbackColdPerMillion.getValue(options), EscapeOptions.EscapeFeedbackHotPerMillion.getValue(options));
+                    monitor = new Monitor(EscapeOptions.EscapeFeedbackPeriod.getValue(options));
                     monitor.start();
                 }
                 m = monitor;
             }
         }
+        unit.thresholds(EscapeOptions.EscapeFeedbackSamples.getValue(options), EscapeOptions.EscapeFeedbackColdPerMillion.getValue(options),
+                        EscapeOptions.EscapeFeedbackHotPerMillion.getValue(options));
         m.add(unit);
     }
 

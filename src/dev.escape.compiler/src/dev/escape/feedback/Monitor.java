@@ -15,15 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Monitor implements Runnable {
     private final List<Unit> units = new CopyOnWriteArrayList<>();
     private final long period;
-    private final long samples;
-    private final long coldPerMillion;
-    private final long hotPerMillion;
 
-    Monitor(long period, long samples, long coldPerMillion, long hotPerMillion) {
+    Monitor(long period) {
         this.period = period;
-        this.samples = samples;
-        this.coldPerMillion = coldPerMillion;
-        this.hotPerMillion = hotPerMillion;
     }
 
     void start() {
@@ -67,7 +61,7 @@ final class Monitor implements Runnable {
             for (int j = 0; j < watched.size(); j++) {
                 watched.get(j).read();
             }
-            unit.judge(samples, coldPerMillion, hotPerMillion);
+            unit.judge();
         }
     }
 }

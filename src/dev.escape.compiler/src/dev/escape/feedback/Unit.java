@@ -36,6 +36,10 @@ final class Unit {
     private final Map<String, FeedbackEvent> speculated = new HashMap<>();
     private final List<FeedbackEvent> history = new ArrayList<>();
     private int recompiles;
+    /** The thresholds of the options of the compilation that instrumented the code last. */
+    private long samples;
+    private long coldPerMillion;
+    private long hotPerMillion;
     /** A speculation failed: no more instrumentation or speculation. */
     private boolean failed;
 
@@ -91,6 +95,12 @@ final class Unit {
         return callsToInline.contains(call);
     }
 
+    synchronized void thresholds(long siteRuns, long coldRuns, long hotRuns) {
+        this.samples = siteRuns;
+        this.coldPerMillion = coldRuns;
+        this.hotPerMillion = hotRuns;
+    }
+
     /** Instrumented code of this method is about to be installed: watch its counters from now on. */
     synchronized void watch(List<Watched> sites) {
         retired.addAll(watched);
@@ -108,7 +118,7 @@ final class Unit {
      * call that could be inlined, the instrumented code is ended ({@link #trigger}) so that the method is
      * recompiled with that verdict; otherwise the site starts a new window.
      */
-    synchronized void judge(long samples, long coldPerMillion, long hotPerMillion) {
+    synchronized void judge() {
         if (verdict != null || failed) {
             return;
         }

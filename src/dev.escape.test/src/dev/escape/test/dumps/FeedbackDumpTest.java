@@ -125,7 +125,7 @@ class FeedbackDumpTest {
     }
 
     private static OptionValues options(Path dumps) {
-        // The feedback tests' settings: the monitor takes its own from the VM's first instrumented compilation.
+        // The feedback tests' settings: the monitor polls as often as the VM's first instrumented compilation says.
         return new OptionValues(GraalHarness.feedbackOptions(), EscapeOptions.EscapeDumpPath, dumps.toString());
     }
 }

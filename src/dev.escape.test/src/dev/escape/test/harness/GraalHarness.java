@@ -30,6 +30,7 @@ import jdk.graal.compiler.options.OptionValues;
 import jdk.graal.compiler.phases.tiers.Suites;
 import jdk.graal.compiler.virtual.phases.ea.FinalPartialEscapePhase;
 import jdk.vm.ci.code.InstalledCode;
+import jdk.vm.ci.hotspot.HotSpotResolvedJavaMethod;
 import jdk.vm.ci.meta.ResolvedJavaMethod;
 import jdk.vm.ci.meta.SpeculationLog;
 import jdk.vm.ci.runtime.JVMCI;
@@ -56,8 +57,8 @@ public final class GraalHarness {
     /**
      * Runtime feedback on, windows of {@link #FEEDBACK_SAMPLES} runs, and the feedback monitor's
      * own thread (nearly) never polling: tests poll with {@code Feedback.pollNow()} when their
-     * inputs change. The monitor takes its settings from the first instrumented compilation of
-     * the VM, so every library-mode test of feedback uses these.
+     * inputs change. The monitor's thread polls as often as the first instrumented compilation
+     * of the VM says, so every library-mode test of feedback uses these.
      */
     private static final OptionValues FEEDBACK_OPTIONS = new OptionValues(OPTIONS, EscapeOptions.EscapeFeedback, true, EscapeOptions.EscapeFeedbackSamples, FEEDBACK_SAMPLES,
                     EscapeOptions.EscapeFeedbackPeriod, Integer.MAX_VALUE);
@@ -146,7 +147,11 @@ public final class GraalHarness {
      * look taken half the time to Graal.
      */
     public static void startProfiling(Method method) {
-        BACKEND.getProviders().getMetaAccess().lookupJavaMethod(method).getSpeculationLog();
+        ResolvedJavaMethod resolved = BACKEND.getProviders().getMetaAccess().lookupJavaMethod(method);
+        resolved.getSpeculationLog();
+        // Only the interpreter runs it from now on: its profile is then every call's (code that
+        // HotSpot compiled at a tier that gathers no profile would leave it as it was).
+        ((HotSpotResolvedJavaMethod) resolved).setNotInlinableOrCompilable();
     }
 
     /** As {@link #compileSpeculating(Method, Slot, OptionValues, Consumer)} with the default suites. */
