@@ -20,22 +20,27 @@ import org.openjdk.jmh.runner.IterationType;
  * the allocation.
  *
  * <p>The warm-up iterations are the <em>profile phase</em>: the object escapes on every other
- * call (or the call it goes to runs on 1 call in 64), so the first compilation keeps the escaping
- * path, with the branch profile of that phase. The measured iterations are the <em>steady
+ * call ({@link #twoEscapes}: on 2 calls in 4, by two paths; {@link #callBecomesHot}: the call it
+ * goes to runs on 1 call in 64), so the first compilation, which happens in that phase, keeps the
+ * escaping path with the branch profile of that phase. The measured iterations are the <em>steady
  * phase</em>: the object never escapes (or the call runs on every call). Nothing in the steady
  * phase makes HotSpot deoptimize or recompile the method by itself (no branch was left
- * unprofiled), so without feedback the code compiled in the profile phase runs to the end: the
- * merge of the path where the object was made real with the path where it is still virtual makes it
- * real on the hot path too (the identity comparison, lock, call or read after the merge then works
- * on a real object), and the call that was not inlined keeps receiving a real object. With
- * feedback, the cold materialization becomes a deoptimization and the object stays virtual past
- * the merge, or the hot call is inlined. {@link #phase} switches the phase from JMH's
- * {@link IterationParams}, so the switch follows whatever {@code -wi}/{@code -i} a run uses; with
- * no warm-up (as {@code --quick} runs) every iteration is steady and there is nothing to show.
+ * unprofiled), so without feedback the code compiled in the profile phase runs to the end: past
+ * the merge of the path where the object was made real with the path where it is still virtual,
+ * the object is real on the hot path too, and the call that was not inlined keeps receiving a real
+ * object. (Graal makes it real at the merge. escape's analysis can leave it unallocated on the
+ * virtual path while the code after the merge only reads its fields, so each benchmark uses it
+ * after the merge in a way that needs it: an identity comparison, a lock, the frame state of a
+ * call, another merge, a holder object or an array.) With feedback, the cold materialization
+ * becomes a deoptimization and the object stays virtual past the merge, or the hot call is
+ * inlined. {@link #phase} switches the phase from JMH's {@link IterationParams}, so the switch
+ * follows whatever {@code -wi}/{@code -i} a run uses; with no warm-up (as {@code --quick} runs)
+ * every iteration is steady and there is nothing to show.
  *
- * <p>Every benchmark is compiled as a root of its own ({@code DONT_INLINE}), not inlined into
- * JMH's measurement loop: a recompiled root is used from its next call, whereas JMH's loop method
- * is entered once per iteration and would only pick up recompiled code in the next iteration.
+ * <p>Every benchmark but {@link #identityInJmhLoop} is compiled as a root of its own
+ * ({@code DONT_INLINE}), not inlined into JMH's measurement loop: a recompiled root is used from its
+ * next call, whereas JMH's loop method is entered once per iteration, so its recompiled code may
+ * only run from the next iteration on; {@link #identityInJmhLoop} shows that case.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -85,6 +90,12 @@ public class Feedback {
      * in the profile phase (mask 63), every call in the steady phase (mask 0).
      */
     int callMask;
+    /**
+     * {@link #twoEscapes} takes its first escaping path when {@code (counter & pathMask) == 1}, its
+     * second when it is 2: 1 call in 4 each in the profile phase (mask 3), never in the steady
+     * phase (mask 0).
+     */
+    int pathMask;
 
     /** Warm-up iterations are the profile phase, measured iterations the steady phase. */
     @Setup(Level.Iteration)
@@ -92,6 +103,7 @@ public class Feedback {
         boolean profile = params.getType() == IterationType.WARMUP;
         escapeMask = profile ? 1 : 0;
         callMask = profile ? 63 : 0;
+        pathMask = profile ? 3 : 0;
     }
 
     /** The escape of the profile phase: a call that is never inlined, storing into a field. */
@@ -120,6 +132,21 @@ public class Feedback {
         return p == last ? 0 : p.i + p.x;
     }
 
+    /**
+     * {@link #identityAfterMerge} as JMH runs most benchmarks: inlined into JMH's measurement loop,
+     * which is entered once per iteration. The compiled code with the counters is that loop's, so
+     * code recompiled by feedback during an iteration can take over from the next iteration on (or
+     * earlier, only if the running loop's frame is deoptimized and re-enters compiled code).
+     */
+    @Benchmark
+    public double identityInJmhLoop() {
+        P p = new P(++counter, x);
+        if ((counter & escapeMask) != 0) {
+            remember(p);
+        }
+        return p == last ? 0 : p.i + p.x;
+    }
+
     /** A lock after the merge: the object escapes the same way, then is locked. */
     @Benchmark
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
@@ -135,7 +162,30 @@ public class Feedback {
         return r;
     }
 
-    /** Inlined (hot on every path), reads the object it is given. */
+    /** Never inlined; does not see the object. */
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    double tick() {
+        return (counter & 7) * 0.125;
+    }
+
+    /**
+     * A call after the merge: the object escapes into a call on every other call of the profile
+     * phase; after the merge comes a call that is not inlined and does not take the object, but
+     * the object is used after it, so the call's frame state needs it: real there, or described
+     * as virtual if the object stays virtual.
+     */
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    public double callAfterMerge() {
+        P p = new P(++counter, x);
+        if ((counter & escapeMask) != 0) {
+            publish(p);
+        }
+        double t = tick();
+        return p.i * t + p.x;
+    }
+
+    /** Inlined (hot on every path), reads the object it is given, has a branch of its own. */
     static double mix(P p, int k) {
         double r = p.norm();
         if ((k & 3) == 0) {
@@ -145,12 +195,13 @@ public class Feedback {
     }
 
     /**
-     * A call after the merge: the object escapes the same way, then is the argument of a call
-     * that is inlined (and the receiver of one inside it), on every path.
+     * An inlined call after the merge: the object escapes the same way, then is the argument of a
+     * call that is inlined (and the receiver of one inside it) and merges paths of its own while the
+     * object is still live.
      */
     @Benchmark
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
-    public double callAfterMerge() {
+    public double inlinedCallAfterMerge() {
         P p = new P(++counter, x);
         if ((counter & escapeMask) != 0) {
             publish(p);
@@ -197,7 +248,8 @@ public class Feedback {
 
     /**
      * Two objects, one pointing to the other: the holder escapes by a static store in the profile
-     * phase, then both are read after the merge.
+     * phase, then both are read after the merge (an object another virtual object refers to cannot
+     * stay unallocated past a merge where it is real on some path: both are made real).
      */
     @Benchmark
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
@@ -209,7 +261,10 @@ public class Feedback {
         return h.p.i + h.p.x + h.tag;
     }
 
-    /** A small array that escapes by a static store in the profile phase, read after the merge. */
+    /**
+     * A small array that escapes by a static store in the profile phase, read after the merge
+     * (only plain instances stay unallocated past such a merge: the array is made real).
+     */
     @Benchmark
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public int arrayAfterMerge() {
@@ -222,23 +277,29 @@ public class Feedback {
     }
 
     /**
-     * A boxed Integer (outside the cache: 1000 to 66535, so valueOf allocates) that escapes by a
-     * static store in the profile phase, unboxed after the merge.
+     * Two escapes, each cold in the steady phase: in the profile phase the object goes into a call
+     * on 1 call in 4 and is stored to a static field on another 1 in 4, then is compared by
+     * reference after the merge of the three paths. Both materializations must become
+     * deoptimizations.
      */
     @Benchmark
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
-    public int boxAfterMerge() {
-        int c = ++counter;
-        Integer b = (c & 0xFFFF) + 1000;
-        if ((c & escapeMask) != 0) {
-            published = b;
+    public double twoEscapes() {
+        P p = new P(++counter, x);
+        int k = counter & pathMask;
+        if (k == 1) {
+            remember(p);
+        } else if (k == 2) {
+            published = p;
         }
-        return b * 3 + 1;
+        return p == last ? 0 : p.i * 0.5 + p.x;
     }
 
     /**
      * An object per iteration of an 8-iteration loop that escapes into a call on every other
-     * iteration of the profile phase and never in the steady phase; read after the merge.
+     * iteration of the profile phase and never in the steady phase; read after the merge, then the
+     * next iteration's merge follows while it is live (Graal unrolls the loop: only the last
+     * copy's object has nothing but reads after its merge).
      */
     @Benchmark
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
