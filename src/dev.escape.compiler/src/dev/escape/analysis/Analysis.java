@@ -215,9 +215,7 @@ public final class Analysis {
      */
     private Map<MonitorIdNode, Materialization> committedNestedLocks() {
         Map<MonitorIdNode, Materialization> result = new IdentityHashMap<>();
-        List<Effects> all = new ArrayList<>(blockEffects.values());
-        loops.forEachEffects(all::add);
-        for (Effects effects : all) {
+        for (Effects effects : allEffects()) {
             effects.forEach(e -> {
                 if (e instanceof Commit commit) {
                     commit.nestedLocks().forEach(result::putIfAbsent);
@@ -225,6 +223,28 @@ public final class Analysis {
             });
         }
         return result;
+    }
+
+    /**
+     * The materializations that {@link #apply()} would place, without applying anything: what
+     * runtime feedback counts and speculates on.
+     */
+    public List<Decisions.Placed> plan() {
+        List<Decisions.Placed> placed = new ArrayList<>();
+        for (Effects effects : allEffects()) {
+            effects.forEach(e -> {
+                if (e instanceof Decisions.Recording r) {
+                    placed.add(r.placed());
+                }
+            });
+        }
+        return placed;
+    }
+
+    private List<Effects> allEffects() {
+        List<Effects> all = new ArrayList<>(blockEffects.values());
+        loops.forEachEffects(all::add);
+        return all;
     }
 
     /** True if the analysis found anything to change. */

@@ -25,6 +25,7 @@ import jdk.graal.compiler.nodes.CallTargetNode;
 import jdk.graal.compiler.nodes.FixedNode;
 import jdk.graal.compiler.nodes.Invoke;
 import jdk.graal.compiler.nodes.ReturnNode;
+import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.UnwindNode;
 import jdk.graal.compiler.nodes.cfg.HIRBlock;
 import jdk.graal.compiler.nodes.java.AbstractNewArrayNode;
@@ -49,10 +50,31 @@ public final class Decisions {
      * Where objects of a site came from. {@code blocks} holds every creator's block: after a first
      * round, one virtual object is often created by several commits (one per materialization).
      */
-    private record Origin(AllocationSite site, Set<HIRBlock> blocks) {
+    private record Origin(AllocationSite site, Node creator, Set<HIRBlock> blocks) {
     }
 
-    private record Event(VirtualObjectNode object, AllocationSite site, Materialization materialization, HIRBlock block) {
+    private record Event(VirtualObjectNode object, AllocationSite site, Materialization materialization, HIRBlock block, FixedNode position) {
+    }
+
+    /**
+     * A materialization the analysis placed: of an object of {@code site}, first created by
+     * {@code creator} (its allocation node, or a commit of an earlier round), just before
+     * {@code position} in the graph the analysis ran on.
+     */
+    public record Placed(AllocationSite site, Node creator, Materialization materialization, FixedNode position) {
+    }
+
+    /** The effect that records a materialization when applied; {@link Analysis#plan} reads it without applying. */
+    record Recording(Decisions owner, Event event) implements Effect {
+        @Override
+        public void apply(StructuredGraph graph) {
+            owner.events.add(event);
+        }
+
+        Placed placed() {
+            Origin origin = owner.origins.get(event.object());
+            return new Placed(event.site(), origin != null ? origin.creator() : null, event.materialization(), event.position());
+        }
     }
 
     private final Map<VirtualObjectNode, Origin> origins = new IdentityHashMap<>();
@@ -73,7 +95,7 @@ public final class Decisions {
     }
 
     /** Forgets what an analysis whose result is dropped recorded (it runs again, see {@link Analysis#analyze}). */
-    void reset() {
+    public void reset() {
         origins.clear();
         events.clear();
         notVirtualized.clear();
@@ -82,7 +104,7 @@ public final class Decisions {
     void created(VirtualObjectNode object, Node creator) {
         Origin origin = origins.computeIfAbsent(object, o -> {
             AllocationSite site = Census.siteOf(creator);
-            return new Origin(site != null ? site : Census.virtualSite(o), new HashSet<>());
+            return new Origin(site != null ? site : Census.virtualSite(o), creator, new HashSet<>());
         });
         HIRBlock block = analysis.blockOf(creator);
         if (block != null) {
@@ -151,9 +173,7 @@ public final class Decisions {
 
     /** An effect recording {@code m}, a materialization of {@code object} before {@code position}. */
     Effect recorded(VirtualObjectNode object, Materialization m, FixedNode position) {
-        AllocationSite site = siteOf(object);
-        HIRBlock block = analysis.blockOf(position);
-        return graph -> events.add(new Event(object, site, m, block));
+        return new Recording(this, new Event(object, siteOf(object), m, analysis.blockOf(position), position));
     }
 
     private static NodeSourcePosition position(Node user, FixedNode position) {

@@ -62,7 +62,7 @@ public final class EscapeCompilerConfiguration extends CommunityCompilerConfigur
 
     /** Puts {@link EscapeInliningPolicy} in {@code highTier}'s inlining phase, if it has one (Graal's {@code Inline} option). */
     public static void useEscapeInlining(PhaseSuite<HighTierContext> highTier) {
-        highTier.replacePhase(InliningPhase.class, new InliningPhase(new EscapeInliningPolicy(), CanonicalizerPhase.create()));
+        highTier.replacePhase(InliningPhase.class, new EscapeInliningPhase(new EscapeInliningPolicy(), CanonicalizerPhase.create()));
     }
 
     /** The phase as the JIT runs it: decisions go to the VM-wide {@link DecisionLog}. */

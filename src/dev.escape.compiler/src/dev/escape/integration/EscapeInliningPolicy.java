@@ -1,11 +1,18 @@
 package dev.escape.integration;
 
+import dev.escape.feedback.Feedback;
+import jdk.graal.compiler.core.common.GraalOptions;
 import jdk.graal.compiler.nodes.Invoke;
+import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.ValueNode;
 import jdk.graal.compiler.nodes.java.AbstractNewObjectNode;
+import jdk.graal.compiler.nodes.spi.Replacements;
 import jdk.graal.compiler.nodes.util.GraphUtil;
+import jdk.graal.compiler.options.OptionValues;
+import jdk.graal.compiler.phases.common.inlining.InliningUtil;
 import jdk.graal.compiler.phases.common.inlining.info.InlineInfo;
 import jdk.graal.compiler.phases.common.inlining.policy.GreedyInliningPolicy;
+import jdk.graal.compiler.phases.common.inlining.walker.MethodInvocation;
 
 /**
  * Graal's greedy inlining, with one rule changed for calls that hand the callee an object the
@@ -26,6 +33,38 @@ final class EscapeInliningPolicy extends GreedyInliningPolicy {
 
     EscapeInliningPolicy() {
         super(null);
+    }
+
+    /**
+     * As Graal's policy, except for a call that runtime feedback found objects of the caller made
+     * real at on most runs ({@link Feedback#inlines}): inlined while its callee is within Graal's
+     * {@code MaximumInliningSize}, whatever its relevance in the profile, which may be stale.
+     */
+    @Override
+    public Decision isWorthInlining(Replacements replacements, MethodInvocation invocation, InlineInfo calleeInfo, int inliningDepth, boolean fullyProcessed) {
+        Decision decision = super.isWorthInlining(replacements, invocation, calleeInfo, inliningDepth, fullyProcessed);
+        InlineInfo info = invocation.callee();
+        StructuredGraph root = EscapeInliningPhase.root();
+        if (decision.shouldInline() || root == null || recursive(info, root) || !Feedback.inlines(root, info.invoke())) {
+            return decision;
+        }
+        OptionValues options = calleeInfo.graph().getOptions();
+        int nodes = info.determineNodeCount();
+        if (nodes <= GraalOptions.MaximumInliningSize.getValue(options)) {
+            InliningUtil.traceInlinedMethod(info, inliningDepth, fullyProcessed, "escape feedback: objects made real at this call on most runs (nodes=%d)", nodes);
+            return Decision.YES.withReason(GraalOptions.TraceInlining.getValue(options), "escape feedback: objects made real at this call on most runs (nodes=%d)", nodes);
+        }
+        return decision;
+    }
+
+    /** True if the callee is the compiled method or the method the call is in (Graal's limits on recursive inlining stay in charge). */
+    private static boolean recursive(InlineInfo info, StructuredGraph root) {
+        for (int i = 0; i < info.numberOfMethods(); i++) {
+            if (info.methodAt(i).equals(root.method()) || info.methodAt(i).equals(info.graph().method())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -8,6 +8,8 @@ import dev.escape.analysis.Budget;
 import dev.escape.analysis.Decisions;
 import dev.escape.analysis.GraphCheck;
 import dev.escape.analysis.Unsupported;
+import dev.escape.feedback.Feedback;
+import dev.escape.feedback.FeedbackSession;
 import jdk.graal.compiler.core.common.PermanentBailoutException;
 import jdk.graal.compiler.debug.CounterKey;
 import jdk.graal.compiler.debug.DebugContext;
@@ -63,6 +65,17 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
      */
     @Override
     public Outcome apply(StructuredGraph graph, CoreProviders context) {
+        FeedbackSession feedback = Feedback.open(graph, context);
+        try {
+            return applyRounds(graph, context, feedback);
+        } finally {
+            if (feedback != null) {
+                feedback.finish();
+            }
+        }
+    }
+
+    private Outcome applyRounds(StructuredGraph graph, CoreProviders context, FeedbackSession feedback) {
         int rounds = EscapeOptions.EscapeAnalysisRounds.getValue(graph.getOptions());
         Budget budget = EscapeOptions.budget(graph.getOptions());
         Decisions first = null;
@@ -74,6 +87,9 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
             Analysis analysis;
             try {
                 analysis = analyze(graph, context, decisions, budget);
+                if (round == 0 && feedback != null) {
+                    analysis = withFeedback(graph, context, analysis, decisions, budget, feedback);
+                }
             } catch (RuntimeException | AssertionError | GraalError e) {
                 if (first == null && e instanceof Budget.Exhausted limit) {
                     // Nothing changed yet: the method keeps every allocation (Budget says why not Graal's phase).
@@ -104,6 +120,23 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
             }
         }
         return new Outcome(name(), null, first);
+    }
+
+    /**
+     * Runtime feedback's part of the first round: the verdict of the method's last instrumented
+     * code makes cold materializations speculative deoptimizations (then the analysis runs again on
+     * the graph without the code behind them), and the counters of the next window are placed.
+     */
+    private Analysis withFeedback(StructuredGraph graph, CoreProviders context, Analysis analysis, Decisions decisions, Budget budget, FeedbackSession feedback) {
+        Analysis result = analysis;
+        if (feedback.speculate(analysis.plan())) {
+            canonicalizer.apply(graph, context);
+            graph.getDebug().dump(DebugContext.DETAILED_LEVEL, graph, "After escape feedback speculation");
+            decisions.reset();
+            result = analyze(graph, context, decisions, budget);
+        }
+        feedback.instrument(result.plan());
+        return result;
     }
 
     @SuppressWarnings("try")

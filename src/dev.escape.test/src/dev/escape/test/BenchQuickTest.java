@@ -22,7 +22,7 @@ import dev.escape.test.harness.ChildProcess.Result;
  * without a filter runs all of them.
  */
 class BenchQuickTest {
-    private static final List<String> CONFIGS = List.of("escape", "graal", "graal-noea", "c2", "c2-noea");
+    private static final List<String> CONFIGS = List.of("escape", "escape-nofeedback", "graal", "graal-noea", "c2", "c2-noea");
     private static final List<String> BENCHMARKS = List.of("Containers.mapLookupFreshKey", "Functional.optionalChain", "Kernels.interpret",
                     "LocksAndExceptions.lockElision", "PartialEscape.escapeRareMerge", "ValueObjects.smallObject");
 

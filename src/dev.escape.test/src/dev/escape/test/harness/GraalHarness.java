@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 
 import dev.escape.decisions.CompilationRecord;
 import dev.escape.integration.EscapeAnalysis;
+import dev.escape.integration.EscapeOptions;
 import dev.escape.integration.EscapePhase;
 import jdk.graal.compiler.code.CompilationResult;
 import jdk.graal.compiler.core.common.CompilationIdentifier;
@@ -37,7 +38,12 @@ import jdk.vm.ci.runtime.JVMCI;
 public final class GraalHarness {
     private static final HotSpotGraalCompiler COMPILER = (HotSpotGraalCompiler) JVMCI.getRuntime().getCompiler();
     private static final HotSpotBackend BACKEND = COMPILER.getGraalRuntime().getHostBackend();
-    private static final OptionValues OPTIONS = COMPILER.getGraalRuntime().getOptions();
+    /**
+     * The VM's Graal options, without runtime feedback: library-mode compilations are judged on
+     * their own, and code that tests run often must not be recompiled under them. Tests of
+     * feedback turn it on in the options they pass.
+     */
+    private static final OptionValues OPTIONS = new OptionValues(COMPILER.getGraalRuntime().getOptions(), EscapeOptions.EscapeFeedback, Boolean.getBoolean("escape.test.feedback"));
 
     private GraalHarness() {
     }
