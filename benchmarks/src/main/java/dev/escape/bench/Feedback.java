@@ -112,7 +112,7 @@ public class Feedback {
         last = p;
     }
 
-    /** The same, for the lock and the call after the merge. */
+    /** The same into a static field, for any object (where nothing compares with it afterwards). */
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     static void publish(Object o) {
         published = o;
