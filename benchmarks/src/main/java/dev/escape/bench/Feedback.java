@@ -78,6 +78,8 @@ public class Feedback {
 
     double x = 1.5;
     int counter;
+    /** Calls of {@link #loopBody}. */
+    int round;
     /** The last object passed to {@link #remember}: the identity comparison's other side. */
     P last;
     /**
@@ -296,18 +298,21 @@ public class Feedback {
     }
 
     /**
-     * An object per iteration of an 8-iteration loop that escapes into a call on every other
-     * iteration of the profile phase and never in the steady phase; read after the merge, then the
-     * next iteration's merge follows while it is live (Graal unrolls the loop: only the last
-     * copy's object has nothing but reads after its merge).
+     * An object per iteration of an 8-iteration loop, passed to a call on every other iteration of
+     * the profile phase and never in the steady phase; read after the merge, then the next
+     * iteration's merge follows while it is live (Graal unrolls the loop: only the last copy's
+     * object has nothing but reads after its merge). Which iterations escape alternates from call
+     * to call ({@code round + k}), so that each unrolled copy escapes on every other call too, not
+     * always or never.
      */
     @Benchmark
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public double loopBody() {
+        int r = ++round;
         double s = 0;
         for (int k = 0; k < 8; k++) {
             P p = new P(++counter, s);
-            if ((counter & escapeMask) != 0) {
+            if (((r + k) & escapeMask) != 0) {
                 publish(p);
             }
             s += p.x * 0.5 + p.i;
