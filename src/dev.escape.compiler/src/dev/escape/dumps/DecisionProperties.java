@@ -13,30 +13,45 @@ import dev.escape.decisions.CompilationRecord;
 import dev.escape.decisions.SiteDecision;
 import dev.escape.report.Report;
 import jdk.graal.compiler.graph.Node;
+import jdk.graal.compiler.nodes.StaticDeoptimizingNode;
 import jdk.graal.compiler.nodes.virtual.AllocatedObjectNode;
 import jdk.graal.compiler.nodes.virtual.CommitAllocationNode;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
+import jdk.vm.ci.meta.SpeculationLog.Speculation;
+import jdk.vm.ci.meta.SpeculationLog.SpeculationReason;
 
 /**
  * The {@code escape.*} properties of a node: the decision, reason and key of the allocation
  * site(s) it stands for. Allocation nodes, virtual objects, commits (all the objects they
- * materialize) and allocated objects carry them; other nodes none.
+ * materialize) and allocated objects carry them; a speculative deoptimization of runtime feedback
+ * carries {@code escape.feedback}; other nodes none.
  */
 final class DecisionProperties {
     static final String DECISION = "escape.decision";
     static final String REASON = "escape.reason";
     static final String SITE = "escape.site";
     static final String LOCATION = "escape.location";
+    /** On a speculative deoptimization of runtime feedback: what it speculates on and why; on the group: which feedback recompilation it is. */
+    static final String FEEDBACK = "escape.feedback";
 
     private final Map<String, SiteDecision> bySite = new LinkedHashMap<>();
+    private final Map<SpeculationReason, String> feedbackGuards;
 
-    DecisionProperties(CompilationRecord record) {
+    DecisionProperties(CompilationRecord record, Map<SpeculationReason, String> feedbackGuards) {
         for (SiteDecision s : record.sites()) {
             bySite.putIfAbsent(s.site().key(), s);
         }
+        this.feedbackGuards = feedbackGuards;
     }
 
     Map<String, Object> of(Node node) {
+        if (node instanceof StaticDeoptimizingNode deopt) {
+            // The guard feedback placed, or the deoptimization canonicalization made of it: both carry its speculation.
+            Speculation speculation = deopt.getSpeculation();
+            SpeculationReason reason = speculation != null ? speculation.getReason() : null;
+            String text = reason != null ? feedbackGuards.get(reason) : null; // (immutable maps refuse null keys)
+            return text == null ? Map.of() : Map.of(FEEDBACK, text);
+        }
         List<AllocationSite> sites = sitesOf(node);
         if (sites.isEmpty()) {
             return Map.of();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,11 +19,13 @@ import jdk.graal.compiler.graph.Graph;
 import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.graphio.GraphOutput;
 import jdk.graal.compiler.nodes.StructuredGraph;
+import jdk.vm.ci.meta.SpeculationLog.SpeculationReason;
 
 /**
  * Writes one BGV file per compilation, for IGV: a group with the graph before and after the
  * escape phase, where allocation-related nodes carry {@code escape.decision},
- * {@code escape.reason} and {@code escape.site}. The before-graph is a copy taken when the phase
+ * {@code escape.reason} and {@code escape.site}, and the speculative deoptimizations of runtime
+ * feedback {@code escape.feedback}. The before-graph is a copy taken when the phase
  * starts and written with the original node ids once the decisions are known, so a fully
  * eliminated allocation (which leaves no node after) shows its decision there.
  * <p>
@@ -62,14 +65,18 @@ public final class EscapeDumper {
         }
     }
 
-    /** Writes the dump of this compilation; does nothing when {@code before} is null. Never fails the compilation. */
-    public static void after(Before before, StructuredGraph graph, CompilationRecord record) {
+    /**
+     * Writes the dump of this compilation; does nothing when {@code before} is null. Never fails the
+     * compilation. The speculative deoptimizations of runtime feedback, found by their speculation's
+     * reason in {@code feedbackGuards}, carry {@code escape.feedback} with the text given there.
+     */
+    public static void after(Before before, StructuredGraph graph, CompilationRecord record, Map<SpeculationReason, String> feedbackGuards) {
         if (before == null) {
             return;
         }
         Path file = before.dir().resolve(fileName(record));
         try {
-            write(file, before, graph, record);
+            write(file, before, graph, record, feedbackGuards);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(file);
             warnOnce("cannot write the dump " + file + ": " + e);
@@ -100,8 +107,8 @@ public final class EscapeDumper {
         return name.replaceAll("[^A-Za-z0-9._$-]", "_") + ".bgv";
     }
 
-    private static void write(Path file, Before before, StructuredGraph graph, CompilationRecord record) throws IOException {
-        DecisionProperties decisions = new DecisionProperties(record);
+    private static void write(Path file, Before before, StructuredGraph graph, CompilationRecord record, Map<SpeculationReason, String> feedbackGuards) throws IOException {
+        DecisionProperties decisions = new DecisionProperties(record, feedbackGuards);
         GraalGraphStructure structure = new GraalGraphStructure();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                         GraphOutput<Graph, ?> out = GraphOutput.newBuilder(structure).protocolVersion(7, 0).build(channel)) {
@@ -111,7 +118,10 @@ public final class EscapeDumper {
 
     private static <M> void print(GraphOutput<Graph, M> out, GraalGraphStructure structure, Before before, StructuredGraph graph, CompilationRecord record,
                     DecisionProperties decisions) throws IOException {
-        Map<String, Object> groupProperties = Map.of("method", record.method(), "compilationId", record.compilationId(), "analysis", record.analysis());
+        Map<String, Object> groupProperties = new LinkedHashMap<>(Map.of("method", record.method(), "compilationId", record.compilationId(), "analysis", record.analysis()));
+        if (record.feedback() != null) {
+            groupProperties.put(DecisionProperties.FEEDBACK, "feedback recompilation #" + record.feedback().recompile() + " of " + record.feedback().method());
+        }
         out.beginGroup(graph, "escape: " + record.method(), record.method(), null, 0, groupProperties);
         structure.prepare(before.originalIds(), decisions::of);
         out.print(before.copy(), Map.of("escape.analysis", record.analysis()), 0, BEFORE);

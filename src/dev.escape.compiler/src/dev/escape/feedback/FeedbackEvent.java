@@ -1,5 +1,7 @@
 package dev.escape.feedback;
 
+import java.util.Locale;
+
 /**
  * Something runtime feedback did to a method, for the report.
  *
@@ -39,7 +41,7 @@ public record FeedbackEvent(int recompile, Kind kind, String site, String materi
         if (materialization != null) {
             sb.append("its materialization ").append(materialization);
             if (count >= 0) {
-                sb.append(String.format(" ran %,d of %,d times", count, siteCount));
+                sb.append(String.format(Locale.ROOT, " ran %,d of %,d times", count, siteCount));
             }
             sb.append("; ");
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.escape.analysis.Decisions.Placed;
+import dev.escape.decisions.CompilationRecord.FeedbackRound;
 import dev.escape.decisions.Materialization.Cause;
 import dev.escape.integration.EscapeOptions;
 import jdk.graal.compiler.debug.DebugContext;
@@ -57,6 +58,17 @@ public final class FeedbackSession {
     private record Count(FixedNode position, Probe probe, int site) {
     }
 
+    /**
+     * What feedback did in this compilation, for its record and its dump.
+     *
+     * @param round which feedback recompilation this compilation is
+     * @param guards the text ({@link FeedbackEvent#describe}) of each speculative deoptimization it
+     *            placed, by its speculation's reason: the guard and the deoptimization
+     *            canonicalization makes of it both carry that speculation
+     */
+    public record Note(FeedbackRound round, Map<SpeculationReason, String> guards) {
+    }
+
     private final Unit unit;
     private final StructuredGraph graph;
     private final CoreProviders providers;
@@ -68,6 +80,9 @@ public final class FeedbackSession {
     private final List<Count> counts = new ArrayList<>();
     private final List<Watched> watched = new ArrayList<>();
     private final Map<BlackholeNode, Integer> siteMarkers = new LinkedHashMap<>();
+    /** For the report and the dumps only: see {@link Note}. */
+    private final int recompile;
+    private final Map<SpeculationReason, String> guards = new LinkedHashMap<>();
 
     FeedbackSession(Unit unit, StructuredGraph graph, CoreProviders providers) {
         this.unit = unit;
@@ -82,6 +97,12 @@ public final class FeedbackSession {
             }
         }
         this.verdict = unit.takeVerdict(maxRecompiles);
+        this.recompile = verdict != null ? unit.recompiles() : 0;
+    }
+
+    /** What feedback did in this compilation, for the report and the dumps; null if it did not act on a verdict. */
+    public Note note() {
+        return verdict == null ? null : new Note(new FeedbackRound(unit.name, recompile), Map.copyOf(guards));
     }
 
     private static SpeculationReason reason(String key) {
@@ -128,8 +149,10 @@ public final class FeedbackSession {
             if (log.maySpeculate(reason)) {
                 GraphEdits.speculateUnreached(p.position(), log.speculate(reason));
                 changed = true;
+                FeedbackEvent event = event(FeedbackEvent.Kind.SPECULATED, judged);
+                guards.putIfAbsent(reason, event.describe());
                 if (reported.add(key)) {
-                    unit.speculatedOn(key, event(FeedbackEvent.Kind.SPECULATED, judged));
+                    unit.speculatedOn(key, event);
                 }
             } else if (reported.add(key)) {
                 unit.record(event(FeedbackEvent.Kind.NOT_SPECULATED, judged));
@@ -286,7 +309,7 @@ public final class FeedbackSession {
             for (Marker m : markers) {
                 if (m.node().isAlive()) {
                     sitesCounted.add(siteMarkers.get(m.node()));
-                    GraphEdits.replaceByCount(m.node(), m.slot(), true, providers);
+                    GraphEdits.replaceByGuardedCount(m.node(), m.slot(), providers);
                 }
             }
             // A materialization whose place the rounds removed is not counted at all, rather than counted 0 (cold).

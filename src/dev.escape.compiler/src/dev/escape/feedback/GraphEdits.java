@@ -30,7 +30,7 @@ final class GraphEdits {
      * A place holder for a counter, put before {@code position} while escape's analysis still has
      * effects to apply (which remove the allocation a site counter stands for). It has no frame
      * state and no side effect, so the analysis and canonicalization leave it alone;
-     * {@link #replaceByCount} turns it into the counter once every round has run.
+     * {@link #replaceByGuardedCount} turns it into the counter once every round has run.
      */
     static BlackholeNode marker(FixedNode position, int slot) {
         StructuredGraph graph = position.graph();
@@ -45,19 +45,17 @@ final class GraphEdits {
     }
 
     /**
-     * Replaces {@code marker} by {@code counter[slot] += 1} and, with {@code guarded}, a guard that
+     * Replaces {@code marker} by {@code counter[slot] += 1} and a guard that
      * deoptimizes with {@code InvalidateRecompile} when the new count is negative (the {@link Monitor}
      * makes it so to end the instrumented code). The store shares the frame state of the last side
      * effect before it: a deoptimization after it re-executes from there, counting once more, which
      * only a counter sees.
      */
-    static void replaceByCount(BlackholeNode marker, int slot, boolean guarded, CoreProviders providers) {
+    static void replaceByGuardedCount(BlackholeNode marker, int slot, CoreProviders providers) {
         ValueNode sum = count(marker, slot, providers);
-        if (guarded) {
-            StructuredGraph graph = marker.graph();
-            LogicNode negative = graph.addOrUniqueWithInputs(new IntegerLessThanNode(sum, ConstantNode.forLong(0, graph)));
-            graph.addBeforeFixed(marker, graph.add(new FixedGuardNode(negative, DeoptimizationReason.TransferToInterpreter, DeoptimizationAction.InvalidateRecompile, true)));
-        }
+        StructuredGraph graph = marker.graph();
+        LogicNode negative = graph.addOrUniqueWithInputs(new IntegerLessThanNode(sum, ConstantNode.forLong(0, graph)));
+        graph.addBeforeFixed(marker, graph.add(new FixedGuardNode(negative, DeoptimizationReason.TransferToInterpreter, DeoptimizationAction.InvalidateRecompile, true)));
         remove(marker);
     }
 
@@ -67,7 +65,8 @@ final class GraphEdits {
         long[] memory = Counters.array(slot);
         ConstantNode array = ConstantNode.forConstant(providers.getSnippetReflection().forObject(memory), providers.getMetaAccess(), graph);
         ConstantNode index = ConstantNode.forInt(Counters.index(slot), graph);
-        FrameState state = GraphUtil.findLastFrameState(position);
+        // The state before the position (the position itself may be a state split, e.g. an invoke, whose state holds its result).
+        FrameState state = GraphUtil.findLastFrameState((FixedNode) position.predecessor());
         LoadIndexedNode load = graph.add(new LoadIndexedNode(null, array, index, null, JavaKind.Long));
         ValueNode sum = graph.addOrUniqueWithInputs(new AddNode(load, ConstantNode.forLong(1, graph)));
         StoreIndexedNode store = graph.add(new StoreIndexedNode(array, index, null, null, JavaKind.Long, sum));

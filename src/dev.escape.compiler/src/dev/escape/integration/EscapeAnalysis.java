@@ -1,6 +1,7 @@
 package dev.escape.integration;
 
 import dev.escape.analysis.Decisions;
+import dev.escape.feedback.FeedbackSession;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.spi.CoreProviders;
 
@@ -16,8 +17,18 @@ public interface EscapeAnalysis {
      * @param fallback why escape's analysis handed the graph to Graal's phase, or null
      * @param decisions the analysis's own account of its decisions, or null when it cannot explain
      *            itself (the driver then compares the graph before and after)
+     * @param feedback what runtime feedback did in this compilation, or null if it did not act on
+     *            feedback (for the report and the dumps)
      */
-    record Outcome(String analysis, String fallback, Decisions decisions) {
+    record Outcome(String analysis, String fallback, Decisions decisions, FeedbackSession.Note feedback) {
+        public Outcome(String analysis, String fallback, Decisions decisions) {
+            this(analysis, fallback, decisions, null);
+        }
+
+        /** This outcome with {@code note} as what runtime feedback did. */
+        public Outcome withFeedback(FeedbackSession.Note note) {
+            return new Outcome(analysis, fallback, decisions, note);
+        }
     }
 
     /** Short name for reports ("graal", "escape"). */

@@ -1,6 +1,7 @@
 package dev.escape.integration;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -9,6 +10,7 @@ import dev.escape.decisions.CompilationRecord;
 import dev.escape.decisions.GraphComparison;
 import dev.escape.decisions.SiteDecision;
 import dev.escape.dumps.EscapeDumper;
+import dev.escape.feedback.FeedbackSession;
 import dev.escape.truffle.TruffleNames;
 import jdk.graal.compiler.core.common.CompilationIdentifier;
 import jdk.graal.compiler.debug.MethodFilter;
@@ -102,17 +104,19 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
             outcome = analysis.apply(graph, context);
         } catch (BailoutException e) {
             // The compilation ends here; the report must still show that escape cost it.
-            sink.accept(record(graph, analysis.name(), BAILOUT + e.getMessage(), before, before, List.of()));
+            sink.accept(record(graph, analysis.name(), BAILOUT + e.getMessage(), before, before, List.of(), null));
             throw e;
         }
         Census after = Census.of(graph);
         List<SiteDecision> sites = outcome.decisions() != null ? outcome.decisions().decide(before, after) : GraphComparison.decide(before, after, outcome.analysis());
-        CompilationRecord result = record(graph, outcome.analysis(), outcome.fallback(), before, after, sites);
+        FeedbackSession.Note feedback = outcome.feedback();
+        CompilationRecord result = record(graph, outcome.analysis(), outcome.fallback(), before, after, sites, feedback != null ? feedback.round() : null);
         sink.accept(result);
-        EscapeDumper.after(dump, graph, result);
+        EscapeDumper.after(dump, graph, result, feedback != null ? feedback.guards() : Map.of());
     }
 
-    private CompilationRecord record(StructuredGraph graph, String analysis, String fallback, Census before, Census after, List<SiteDecision> sites) {
+    private CompilationRecord record(StructuredGraph graph, String analysis, String fallback, Census before, Census after, List<SiteDecision> sites,
+                    CompilationRecord.FeedbackRound feedback) {
         String id = graph.compilationId().toString(CompilationIdentifier.Verbosity.ID);
         String callTarget = TruffleNames.callTarget(graph);
         String method;
@@ -125,7 +129,7 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
                 id = id + TruffleNames.TRUFFLE_TIER_SUFFIX;
             }
         }
-        return new CompilationRecord(method, id, analysis, fallback, before.counts(), after.counts(), sites);
+        return new CompilationRecord(method, id, analysis, fallback, before.counts(), after.counts(), sites, feedback);
     }
 
     @Override

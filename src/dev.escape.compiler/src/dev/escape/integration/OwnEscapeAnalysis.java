@@ -66,13 +66,15 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
     @Override
     public Outcome apply(StructuredGraph graph, CoreProviders context) {
         FeedbackSession feedback = Feedback.open(graph, context);
+        Outcome outcome;
         try {
-            return applyRounds(graph, context, feedback);
+            outcome = applyRounds(graph, context, feedback);
         } finally {
             if (feedback != null) {
                 feedback.finish();
             }
         }
+        return feedback == null ? outcome : outcome.withFeedback(feedback.note());
     }
 
     private Outcome applyRounds(StructuredGraph graph, CoreProviders context, FeedbackSession feedback) {

@@ -9,15 +9,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.escape.decisions.DecisionLog;
+import dev.escape.feedback.Feedback;
 import dev.escape.report.Report;
 import dev.escape.report.ReportFormat;
 import dev.escape.report.SourceLines;
 import jdk.graal.compiler.options.OptionValues;
 
 /**
- * Writes the decision report when the VM exits, if {@code -Djdk.graal.EscapeReport} asks for one,
- * and, with {@code EscapeReportInterval}, every few seconds while the program runs. Each write
- * replaces the file atomically, so a reader never sees half a report.
+ * Writes the decision report, with what runtime feedback counted and did, when the VM exits, if
+ * {@code -Djdk.graal.EscapeReport} asks for one, and, with {@code EscapeReportInterval}, every few
+ * seconds while the program runs. Each write replaces the file atomically, so a reader never sees
+ * half a report.
  */
 final class ReportAtExit {
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
@@ -67,7 +69,7 @@ final class ReportAtExit {
         try {
             tmp = Files.createTempFile(file.getParent(), ".escape-report", ".tmp");
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(tmp))) {
-                target.format().write(Report.of(log.snapshot(), log.filteredOut(), target.filter(), target.sources()), out);
+                target.format().write(Report.of(log.snapshot(), log.filteredOut(), target.filter(), target.sources(), Feedback.methods()), out);
                 if (out.checkError()) {
                     throw new IOException("write failed (disk full?)");
                 }

@@ -10,6 +10,8 @@ import dev.escape.decisions.Decision;
 import dev.escape.decisions.Frame;
 import dev.escape.decisions.Materialization;
 import dev.escape.decisions.SiteDecision;
+import dev.escape.feedback.FeedbackEvent;
+import dev.escape.feedback.MethodFeedback;
 
 /**
  * The report for tools. The field names are a stable interface, documented in
@@ -28,6 +30,7 @@ final class JsonReportWriter {
         json.field("filter", report.filter()).field("filteredOutCompilations", report.filteredOut()).field("noMethodMatched", report.noMethodMatched());
         json.field("message", report.noMethodMatched() ? report.noMatchMessage() : null);
         summary(json, report);
+        feedback(json, report);
         json.name("compilations").beginArray();
         for (Report.MethodReport method : report.methods()) {
             List<CompilationRecord> compilations = method.compilations();
@@ -49,9 +52,58 @@ final class JsonReportWriter {
         json.endArray().endObject();
     }
 
+    /** Runtime feedback: always there, with empty arrays when it did not run. */
+    private static void feedback(Json json, Report report) {
+        json.name("feedback").beginObject();
+        json.name("allocationsCounted").beginArray();
+        for (Report.CountedSite s : report.allocationsCounted()) {
+            json.beginObject().field("method", s.method()).field("site", s.site()).field("allocations", s.allocations());
+            count(json, "siteRuns", s.siteRuns());
+            json.name("materializations").beginArray();
+            for (Report.CountedAt m : s.materializations()) {
+                json.beginObject().field("materialization", m.materialization()).field("allocations", m.allocations());
+                count(json, "siteRuns", m.siteRuns());
+                json.endObject();
+            }
+            json.endArray().endObject();
+        }
+        json.endArray();
+        json.name("methods").beginArray();
+        for (MethodFeedback f : report.feedback()) {
+            json.beginObject().field("method", f.method()).field("recompiles", f.recompiles());
+            json.name("events").beginArray();
+            for (FeedbackEvent e : f.events()) {
+                json.beginObject().field("recompile", e.recompile()).field("kind", e.kind().name()).field("site", e.site()).field("materialization", e.materialization());
+                count(json, "count", e.count());
+                count(json, "siteCount", e.siteCount());
+                json.field("description", e.describe()).endObject();
+            }
+            json.endArray();
+            json.name("counted").beginArray();
+            for (MethodFeedback.Counted c : f.counted()) {
+                json.beginObject().field("site", c.site()).field("materialization", c.materialization()).field("allocations", c.allocations());
+                count(json, "siteRuns", c.siteRuns());
+                json.endObject();
+            }
+            json.endArray().endObject();
+        }
+        json.endArray().endObject();
+    }
+
+    /** A count, or null where it is -1 (not counted). */
+    private static void count(Json json, String name, long value) {
+        json.name(name);
+        if (value >= 0) {
+            json.value(value);
+        } else {
+            json.value((String) null);
+        }
+    }
+
     private static void compilation(Json json, Report report, CompilationRecord r, CompilationRecord previous, int ordinal) {
         json.beginObject().field("method", r.method()).field("compilationId", r.compilationId()).field("ordinal", ordinal);
         json.field("analysis", r.analysis()).field("fallback", r.fallback());
+        count(json, "feedbackRecompile", r.feedback() != null ? r.feedback().recompile() : -1);
         counts(json.name("before"), r.before());
         counts(json.name("after"), r.after());
         json.name("changes");
@@ -67,7 +119,7 @@ final class JsonReportWriter {
         }
         json.name("sites").beginArray();
         for (SiteDecision s : r.sites()) {
-            site(json, report, s);
+            site(json, report, r, s);
         }
         json.endArray().endObject();
     }
@@ -77,14 +129,17 @@ final class JsonReportWriter {
         json.field("boxes", c.boxes()).field("other", c.other()).field("materialized", c.materialized()).field("virtualObjects", c.virtualObjects()).endObject();
     }
 
-    private static void site(Json json, Report report, SiteDecision s) {
+    private static void site(Json json, Report report, CompilationRecord r, SiteDecision s) {
         json.beginObject().field("key", s.site().key()).field("type", s.site().type()).field("kind", s.site().kind().name());
-        json.field("description", s.describe());
+        json.field("description", report.describe(r, s));
         frames(json.name("frames"), s.site().frames());
         json.field("source", report.sources().line(s.site().origin()));
         json.field("decision", Report.decisionId(s.decision())).field("copies", s.copies()).field("reason", s.reason());
         json.name("explanation").beginArray();
         Report.explanation(s).forEach(json::value);
+        json.endArray();
+        json.name("feedback").beginArray();
+        report.feedbackNotes(r, s).forEach(json::value);
         json.endArray();
         json.name("materializations").beginArray();
         for (Materialization m : s.materializations()) {

@@ -12,6 +12,8 @@ import dev.escape.decisions.CompilationRecord;
 import dev.escape.decisions.Decision;
 import dev.escape.decisions.Materialization;
 import dev.escape.decisions.SiteDecision;
+import dev.escape.feedback.FeedbackEvent;
+import dev.escape.feedback.MethodFeedback;
 
 /**
  * The one model every report format writes: the compilations grouped by method, the most
@@ -23,8 +25,10 @@ import dev.escape.decisions.SiteDecision;
  * @param filter the {@code --methods} filter, or null
  * @param filteredOut compilations the filter did not match
  * @param sources where to look up the source line of a site
+ * @param feedback what runtime feedback did and counted, per method it instrumented or recompiled
+ *            (with a filter, only the methods it matched); empty without runtime feedback
  */
-public record Report(List<MethodReport> methods, int compilations, String filter, long filteredOut, SourceLines sources) {
+public record Report(List<MethodReport> methods, int compilations, String filter, long filteredOut, SourceLines sources, List<MethodFeedback> feedback) {
 
     /** All compilations of one method, in the order they happened (recompilations after). */
     public record MethodReport(String method, List<CompilationRecord> compilations) {
@@ -33,7 +37,29 @@ public record Report(List<MethodReport> methods, int compilations, String filter
         }
     }
 
+    /** A site's allocations counted at run time, in one compiled method, with where they were made real. */
+    public record CountedSite(String method, String site, long allocations, long siteRuns, List<CountedAt> materializations) {
+    }
+
+    /**
+     * Objects of a site made real at one materialization while instrumented code ran.
+     *
+     * @param siteRuns how often the site ran while this materialization was counted, -1 if the site itself was not counted
+     */
+    public record CountedAt(String materialization, long allocations, long siteRuns) {
+    }
+
+    /** Without runtime feedback. */
     public static Report of(List<CompilationRecord> records, long filteredOut, String filter, SourceLines sources) {
+        return of(records, filteredOut, filter, sources, List.of());
+    }
+
+    /**
+     * @param feedback what runtime feedback did and counted ({@code Feedback.methods()}): methods it
+     *            neither instrumented nor recompiled are left out, and with a {@code filter} those
+     *            not in {@code records}
+     */
+    public static Report of(List<CompilationRecord> records, long filteredOut, String filter, SourceLines sources, List<MethodFeedback> feedback) {
         Map<String, List<CompilationRecord>> byMethod = new LinkedHashMap<>();
         for (CompilationRecord r : records) {
             byMethod.computeIfAbsent(r.method(), m -> new ArrayList<>()).add(r);
@@ -43,7 +69,109 @@ public record Report(List<MethodReport> methods, int compilations, String filter
         methods.removeIf(m -> m.sites() == 0 && m.compilations().stream().allMatch(c -> c.fallback() == null));
         // Stable sort: methods with as many sites keep the order they were compiled in.
         methods.sort(Comparator.comparingInt(MethodReport::sites).reversed());
-        return new Report(List.copyOf(methods), records.size(), filter, filteredOut, sources);
+        // Feedback knows every method compiled while it was on; the report shows those it counted in or acted on.
+        List<MethodFeedback> shown = feedback.stream().filter(f -> f.recompiles() > 0 || !f.events().isEmpty() || !f.counted().isEmpty())
+                        .filter(f -> filter == null || byMethod.containsKey(feedbackRoot(f.method()))).toList();
+        return new Report(List.copyOf(methods), records.size(), filter, filteredOut, sources, List.copyOf(shown));
+    }
+
+    /** The compiled method runtime feedback names {@code method} for: without its OSR entry. */
+    private static String feedbackRoot(String method) {
+        int osr = method.indexOf(" (OSR at bci ");
+        return osr < 0 ? method : method.substring(0, osr);
+    }
+
+    /** True if runtime feedback instrumented or recompiled a method: then the report shows what it counted and did first. */
+    public boolean hasFeedback() {
+        return !feedback.isEmpty();
+    }
+
+    /**
+     * What runtime feedback did in compilation {@code r} about {@code site}: for a feedback
+     * recompilation, its events about the site (found by the site's description), each as
+     * {@code its materialization at Foo.java:14 (returned) ran 0 of 1,204,000 times; speculated}.
+     * Empty for other compilations and sites.
+     */
+    public List<String> feedbackNotes(CompilationRecord r, SiteDecision site) {
+        CompilationRecord.FeedbackRound round = r.feedback();
+        if (round == null || feedback.isEmpty()) {
+            return List.of();
+        }
+        String described = site.site().describe();
+        List<String> notes = new ArrayList<>();
+        for (MethodFeedback f : feedback) {
+            if (!f.method().equals(round.method())) {
+                continue;
+            }
+            for (FeedbackEvent e : f.events()) {
+                if (e.recompile() == round.recompile() && described.equals(e.site()) && e.kind() != FeedbackEvent.Kind.FAILED && e.kind() != FeedbackEvent.Kind.LIMIT) {
+                    notes.add(new FeedbackEvent(e.recompile(), e.kind(), null, e.materialization(), e.count(), e.siteCount()).describe());
+                }
+            }
+        }
+        return notes.stream().distinct().toList();
+    }
+
+    /**
+     * The site's line as the text report writes it: {@link SiteDecision#describe()}, then what
+     * feedback did about it, e.g. {@code Foo.java:12: new Point eliminated (after feedback: its
+     * materialization at Foo.java:14 (returned) ran 0 of 1,204,000 times; speculated)}.
+     */
+    public String describe(CompilationRecord r, SiteDecision site) {
+        StringBuilder sb = new StringBuilder(site.describe());
+        feedbackNotes(r, site).forEach(note -> sb.append(" (after feedback: ").append(note).append(')'));
+        return sb.toString();
+    }
+
+    /**
+     * The sites whose objects instrumented code counted, most allocations first (like pprof's
+     * allocation profile, but only of the materializations escape placed and only while
+     * instrumented code ran): per compiled method and site, the allocations summed over every
+     * instrumented compilation, and per materialization. A site's {@code siteRuns} is the most any
+     * of its materializations saw (-1 if the site itself was never counted).
+     */
+    public List<CountedSite> allocationsCounted() {
+        Map<List<String>, Map<String, long[]>> bySite = new LinkedHashMap<>();
+        for (MethodFeedback f : feedback) {
+            for (MethodFeedback.Counted c : f.counted()) {
+                long[] at = bySite.computeIfAbsent(List.of(f.method(), c.site()), k -> new LinkedHashMap<>()).computeIfAbsent(c.materialization(), k -> new long[] {0, -1});
+                at[0] += c.allocations();
+                if (c.siteRuns() >= 0) {
+                    at[1] = Math.max(0, at[1]) + c.siteRuns();
+                }
+            }
+        }
+        List<CountedSite> sites = new ArrayList<>();
+        bySite.forEach((key, ats) -> {
+            List<CountedAt> materializations = new ArrayList<>();
+            ats.forEach((m, counts) -> materializations.add(new CountedAt(m, counts[0], counts[1])));
+            materializations.sort(Comparator.comparingLong(CountedAt::allocations).reversed());
+            long allocations = materializations.stream().mapToLong(CountedAt::allocations).sum();
+            long siteRuns = materializations.stream().mapToLong(CountedAt::siteRuns).max().orElse(-1);
+            sites.add(new CountedSite(key.get(0), key.get(1), allocations, siteRuns, List.copyOf(materializations)));
+        });
+        sites.sort(Comparator.comparingLong(CountedSite::allocations).reversed().thenComparing(CountedSite::method).thenComparing(CountedSite::site));
+        return List.copyOf(sites);
+    }
+
+    /** Sites the text and HTML reports rank by allocations counted at run time (JSON lists all). */
+    static final int TOP_COUNTED_SITES = 20;
+
+    /** {@code 1,204,000}, whatever the default locale. */
+    static String thousands(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** The methods runtime feedback recompiled or did something to, in the order of {@link #feedback}. */
+    public List<MethodFeedback> feedbackActions() {
+        return feedback.stream().filter(f -> f.recompiles() > 0 || !f.events().isEmpty()).toList();
+    }
+
+    /** {@code 3 methods instrumented, 1 recompiled after feedback}. */
+    String feedbackSummary() {
+        long instrumented = feedback.stream().filter(f -> !f.counted().isEmpty()).count();
+        int acted = feedbackActions().size();
+        return instrumented + (instrumented == 1 ? " method" : " methods") + " instrumented, " + (acted == 0 ? "none" : Integer.toString(acted)) + " recompiled after feedback";
     }
 
     /** {@code eliminated}, {@code partial}, {@code kept}: how reports and dumps name a decision. */

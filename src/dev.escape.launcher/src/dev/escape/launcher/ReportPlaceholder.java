@@ -24,6 +24,7 @@ public final class ReportPlaceholder {
                               "noMethodMatched": %b,
                               "message": "%s",
                               "summary": {"compilations": 0, "sites": 0, "eliminated": 0, "partial": 0, "kept": 0, "keptByCause": []},
+                              "feedback": {"allocationsCounted": [], "methods": []},
                               "compilations": []
                             }
                             """.formatted(methods == null ? "null" : jsonString(methods), methods != null, MESSAGE);

@@ -108,6 +108,7 @@ class ReportFormatTest {
             Map<String, Object> empty = ReportJson.parse(Reports.render(ReportFormat.JSON, List.of(), filter, SourceLines.none()));
             assertEquals(empty.keySet(), placeholder.keySet(), "the same fields as a report of no compilation");
             assertEquals(ReportJson.asObject(empty.get("summary")), ReportJson.asObject(placeholder.get("summary")));
+            assertEquals(ReportJson.asObject(empty.get("feedback")), ReportJson.asObject(placeholder.get("feedback")));
             assertEquals(filter, placeholder.get("filter"));
             assertEquals(empty.get("noMethodMatched"), placeholder.get("noMethodMatched"));
             assertEquals(List.of(), placeholder.get("compilations"));
