@@ -23,8 +23,8 @@ import dev.escape.test.harness.ChildProcess.Result;
  */
 class BenchQuickTest {
     private static final List<String> CONFIGS = List.of("escape", "escape-nofeedback", "graal", "graal-noea", "c2", "c2-noea");
-    private static final List<String> BENCHMARKS = List.of("Containers.mapLookupFreshKey", "Functional.optionalChain", "Kernels.interpret",
-                    "LocksAndExceptions.lockElision", "PartialEscape.escapeRareMerge", "ValueObjects.smallObject");
+    private static final List<String> BENCHMARKS = List.of("Containers.mapLookupFreshKey", "Feedback.identityAfterMerge", "Functional.optionalChain",
+                    "Kernels.interpret", "LocksAndExceptions.lockElision", "PartialEscape.escapeRareMerge", "ValueObjects.smallObject");
 
     @Test
     void quickRunWritesARowPerBenchmarkAndConfiguration(@TempDir Path out) throws Exception {
