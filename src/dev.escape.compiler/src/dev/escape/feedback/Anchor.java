@@ -1,5 +1,6 @@
 package dev.escape.feedback;
 
+import dev.escape.analysis.Decisions.Placed;
 import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.graph.NodeSourcePosition;
 import jdk.graal.compiler.nodes.FixedNode;
@@ -63,5 +64,19 @@ final class Anchor {
 
     private static String frame(ResolvedJavaMethod method, int bci) {
         return method.format("%H.%n(%p)") + "@" + bci;
+    }
+
+    /** Names an allocation site across compilations: its type and the place of its allocation. */
+    static String site(Placed p) {
+        Node creator = p.creator();
+        String at = creator != null && creator.isAlive() ? Anchor.of(creator) : null;
+        return at == null ? null : p.site().type() + " at " + at;
+    }
+
+    /** Names a materialization across compilations: its site, cause and place. */
+    static String materialization(Placed p) {
+        String site = site(p);
+        String at = site != null && p.position().isAlive() ? Anchor.of(p.position()) : null;
+        return at == null ? null : site + " | " + p.materialization().cause() + " | " + p.position().getClass().getSimpleName() + " " + at;
     }
 }

@@ -6,8 +6,8 @@
  * The loop, per compiled method ({@link dev.escape.feedback.Unit}; an OSR compilation is a method
  * of its own):
  * <ol>
- * <li><b>Count.</b> In its first round, escape's analysis asks {@link dev.escape.feedback.FeedbackSession}
- * to instrument the code it is about to produce: a counter at each materialization it places of a
+ * <li><b>Count.</b> In its first round, escape's analysis hands its plan to {@link dev.escape.feedback.FeedbackSession},
+ * whose {@link dev.escape.feedback.Instrumentation} instruments the code about to be produced: a counter at each materialization it places of a
  * site feedback could improve (one a merge makes real at the end of one path while another path
  * makes it real too, or one made real at a call that looked cold), and one at the site's allocation,
  * with a guard on its value. Counters are plain {@code long}s in arrays compiled code embeds
