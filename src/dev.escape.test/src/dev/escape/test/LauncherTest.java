@@ -84,6 +84,10 @@ class LauncherTest {
         assertTrue(escape.contains("-Djdk.graal.CompilerConfiguration=escape"));
         assertTrue(escape.contains("--add-exports=jdk.graal.compiler/jdk.graal.compiler.virtual.phases.ea=dev.escape.compiler"));
         assertTrue(JitConfig.GRAAL_NOEA.jvmFlags(dist).contains("-Djdk.graal.PartialEscapeAnalysis=false"));
+        assertTrue(!escape.contains("-Djdk.graal.EscapeFeedback=false"), "feedback is on by default");
+        List<String> noFeedback = JitConfig.ESCAPE_NOFEEDBACK.jvmFlags(dist);
+        assertEquals(escape, noFeedback.subList(0, escape.size()), "escape-nofeedback is escape plus one option");
+        assertEquals(List.of("-Djdk.graal.EscapeFeedback=false"), noFeedback.subList(escape.size(), noFeedback.size()));
         assertEquals(List.of("-XX:-DoEscapeAnalysis"), JitConfig.C2_NOEA.jvmFlags(dist));
     }
 
