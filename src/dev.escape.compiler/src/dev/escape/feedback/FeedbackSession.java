@@ -61,6 +61,9 @@ public final class FeedbackSession {
             }
         }
         this.verdict = unit.takeVerdict(maxRecompiles);
+        if (verdict != null && verdict.idle()) {
+            unit.idle();
+        }
         this.recompile = verdict != null ? unit.recompiles() : 0;
     }
 
@@ -132,10 +135,10 @@ public final class FeedbackSession {
     /**
      * Puts the counters of the method's next window where {@code plan} (the first round's, before
      * its effects are applied) places materializations ({@link Instrumentation}); nothing once a
-     * speculation failed or the method had its last feedback recompilation.
+     * speculation failed, the counters proved idle, or the method had its last feedback recompilation.
      */
     public void instrument(List<Placed> plan) {
-        if (!unit.failed() && unit.recompiles() < maxRecompiles) {
+        if (unit.instrumentable(maxRecompiles)) {
             instrumentation.place(plan);
         }
     }

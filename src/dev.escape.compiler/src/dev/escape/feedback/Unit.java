@@ -21,9 +21,21 @@ final class Unit {
         }
     }
 
-    /** What the window that ended the instrumented code found: the next compilation acts on it. */
-    record Verdict(List<Judged> cold, List<Judged> hot) {
+    /**
+     * What the window that ended the instrumented code found: the next compilation acts on it.
+     * {@code idle}: every judged site made nothing real for {@link #IDLE_WINDOWS} windows in a
+     * row, so the counters only cost time: the method is compiled without them from then on.
+     */
+    record Verdict(List<Judged> cold, List<Judged> hot, boolean idle) {
     }
+
+    /**
+     * Windows in a row in which every materialization of every judged site was cold before the
+     * counters are dropped. Then the object is virtual on every path that runs and there is
+     * nothing to gain; counting on would cost the hot path its increment (on tiny loops, with
+     * the count carried through memory, half their speed).
+     */
+    static final int IDLE_WINDOWS = 16;
 
     final String name;
     /** Instrumented sites of the code installed last, or empty. */
@@ -42,6 +54,8 @@ final class Unit {
     private long hotPerMillion;
     /** A speculation failed: no more instrumentation or speculation. */
     private boolean failed;
+    /** Its counters only cost time (see {@link Verdict}): no more instrumentation. */
+    private boolean idle;
 
     Unit(String name) {
         this.name = name;
@@ -131,13 +145,17 @@ final class Unit {
                 continue;
             }
             boolean anyCold = false;
+            boolean allCold = true;
             boolean hotMerge = false;
             for (int i = 0; i < w.window.length; i++) {
                 Probe m = w.materializations.get(i);
                 long count = w.window[i];
                 if (count * 1_000_000 <= coldPerMillion * w.siteWindow) {
                     anyCold = true;
-                } else if (count * 1_000_000 >= hotPerMillion * w.siteWindow) {
+                    continue;
+                }
+                allCold = false;
+                if (count * 1_000_000 >= hotPerMillion * w.siteWindow) {
                     hotMerge |= m.atMerge();
                     if (m.call() != null && !callsToInline.contains(m.call())) {
                         hot = hot == null ? new ArrayList<>() : hot;
@@ -153,15 +171,42 @@ final class Unit {
                     }
                 }
             }
+            w.idleWindows = allCold ? w.idleWindows + 1 : 0;
             w.newWindow();
         }
-        if (cold != null || hot != null) {
+        if (cold != null || hot != null || allIdle()) {
             cold = cold == null ? List.of() : cold;
             hot = hot == null ? List.of() : hot;
-            verdict = new Verdict(List.copyOf(cold), List.copyOf(hot));
+            verdict = new Verdict(List.copyOf(cold), List.copyOf(hot), cold.isEmpty() && hot.isEmpty());
             hot.forEach(h -> callsToInline.add(h.materialization().call()));
             trigger();
         }
+    }
+
+    /** True if every judged site has been idle for {@link #IDLE_WINDOWS} windows (and there is one). */
+    private boolean allIdle() {
+        boolean any = false;
+        for (Watched w : watched) {
+            if (w.judged) {
+                if (w.idleWindows < IDLE_WINDOWS) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** The counters of this method only cost time: the next compilation has none, nor any later one. */
+    synchronized void idle() {
+        if (!idle) {
+            idle = true;
+            history.add(new FeedbackEvent(recompiles, FeedbackEvent.Kind.IDLE, null, null, -1, -1));
+        }
+    }
+
+    synchronized boolean instrumentable(int maxRecompiles) {
+        return !failed && !idle && recompiles < maxRecompiles;
     }
 
     /**

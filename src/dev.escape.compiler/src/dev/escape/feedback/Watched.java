@@ -13,6 +13,8 @@ final class Watched {
     final List<Probe> materializations;
     private long siteLast;
     long siteWindow;
+    /** Windows in a row in which every materialization of the site was cold ({@link Unit#IDLE_WINDOWS}). */
+    int idleWindows;
     private final long[] last;
     final long[] window;
     /** Everything counted since the code was installed, for the report's ranking. */

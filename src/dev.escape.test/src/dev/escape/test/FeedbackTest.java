@@ -69,6 +69,18 @@ class FeedbackTest {
     static Object last = new Object();
 
     /** Identity after a merge: the rare store makes the object real on one path, so the merge needs it real on the other. */
+    /** Returns before the merge on the hot path (flag 0): the object is made real nowhere that runs. */
+    static int idle(int i, int flag) {
+        P p = new P(i, i + 1);
+        if (flag == 0) {
+            return p.x;
+        }
+        if (flag == 1) {
+            sunk = p;
+        }
+        return p == last ? 0 : p.y;
+    }
+
     static int identity(int i, int escape) {
         P p = new P(i, i + 1);
         if (escape != 0) {
@@ -364,6 +376,45 @@ class FeedbackTest {
 
     private static Object[] args(int a, int b) {
         return new Object[]{a, b};
+    }
+
+    /**
+     * A method whose counters count nothing (the object is made real only on paths that stopped
+     * running) is compiled again without them, and stays so: they only cost the hot path time.
+     */
+    @Test
+    void idleCountersAreDropped() {
+        Method m = method("idle");
+        GraalHarness.startProfiling(m);
+        for (int k = 0; k < 1_000; k++) {
+            interpret(m, args(k, k % 3));
+        }
+        Compiled instrumented = GraalHarness.compileSpeculating(m, Slot.ESCAPE, GraalHarness.feedbackOptions());
+        assertTrue(instrumented.allocations() > 0, () -> Checks.describe(instrumented));
+        for (int window = 0; window <= 16 && instrumented.code().isValid(); window++) {
+            for (int k = 0; k < 2 * GraalHarness.FEEDBACK_SAMPLES && instrumented.code().isValid(); k++) {
+                same(instrumented, args(k, 0));
+            }
+            Feedback.pollNow();
+            if (window < 15) {
+                assertTrue(instrumented.code().isValid(), "fewer idle windows than the limit end no code");
+            }
+        }
+        if (instrumented.code().isValid()) {
+            same(instrumented, args(1, 0));
+        }
+        assertFalse(instrumented.code().isValid(), () -> "idle windows ended the instrumented code: " + feedbackOf(m));
+
+        Compiled plain = GraalHarness.compileSpeculating(m, Slot.ESCAPE, GraalHarness.feedbackOptions());
+        assertEquals(1, events(m, FeedbackEvent.Kind.IDLE), () -> "" + feedbackOf(m));
+        assertFalse(speculates(plain), () -> "" + plain.speculations());
+        for (int window = 0; window < 20; window++) {
+            for (int k = 0; k < 2 * GraalHarness.FEEDBACK_SAMPLES; k++) {
+                same(plain, args(k, k % 2 == 0 ? 0 : 2));
+            }
+            Feedback.pollNow();
+        }
+        assertTrue(plain.code().isValid(), () -> "no counters, no guard that could end the code: " + feedbackOf(m));
     }
 
     @Test
