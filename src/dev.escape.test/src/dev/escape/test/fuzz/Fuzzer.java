@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import dev.escape.test.fuzz.Code.Block;
 import dev.escape.test.fuzz.Code.Stmt;
@@ -165,18 +166,16 @@ final class Fuzzer {
 
     /** True if {@code unit} compiles and its method {@code name}, of {@code seed}, fails this fuzzer's check. */
     private boolean stillFails(Code unit, String name, long seed) {
-        Class<?> owner;
-        try {
-            owner = InMemoryJavac.load(CLASS, unit.render());
-        } catch (CompileError e) {
-            return false;
-        }
-        Method method = method(owner, name);
-        return method != null && check(method, seed, new FeedbackOracle.Stats()) != null;
+        return stillFails(unit, name, method -> check(method, seed, new FeedbackOracle.Stats()) != null);
     }
 
     /** True if {@code unit} compiles and its method {@code name} fails the oracle. */
     static boolean stillFails(Code unit, String name, List<Object[]> inputs, List<Backend> backends) {
+        return stillFails(unit, name, method -> Oracle.check(method, inputs, backends) != null);
+    }
+
+    /** True if {@code unit} compiles and its method {@code name} {@code fails}. */
+    private static boolean stillFails(Code unit, String name, Predicate<Method> fails) {
         Class<?> owner;
         try {
             owner = InMemoryJavac.load(CLASS, unit.render());
@@ -184,7 +183,7 @@ final class Fuzzer {
             return false;
         }
         Method method = method(owner, name);
-        return method != null && Oracle.check(method, inputs, backends) != null;
+        return method != null && fails.test(method);
     }
 
     private static Method method(Class<?> owner, String name) {
