@@ -3,7 +3,9 @@ package dev.escape.feedback;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import dev.escape.integration.EscapeOptions;
 import dev.escape.truffle.TruffleNames;
@@ -29,37 +31,46 @@ public final class Feedback {
         return EscapeOptions.EscapeFeedback.getValue(graph.getOptions()) && graph.method() != null && graph.getSpeculationLog() != null && TruffleNames.callTarget(graph) == null;
     }
 
-    /** Runtime feedback's part in this compilation of {@code graph}, or null if it takes none. */
+    /**
+     * Runtime feedback's part in this compilation of {@code graph}, or null if it takes none. A
+     * method feedback knows nothing of yet gets a record of its own only once its code is
+     * instrumented ({@link #watch}): most compiled methods never are.
+     */
     public static FeedbackSession open(StructuredGraph graph, CoreProviders providers) {
         if (!appliesTo(graph)) {
             return null;
         }
-        return new FeedbackSession(unitOf(graph), graph, providers);
+        String name = unitName(graph);
+        Unit unit = UNITS.get(name);
+        return new FeedbackSession(unit != null ? unit : new Unit(name), graph, providers);
     }
 
-    private static Unit unitOf(StructuredGraph graph) {
-        String name = graph.method().format("%H.%n(%p)") + (graph.isOSR() ? " (OSR at bci " + graph.getEntryBCI() + ")" : "");
-        return UNITS.computeIfAbsent(name, Unit::new);
+    private static String unitName(StructuredGraph graph) {
+        return graph.method().format("%H.%n(%p)") + (graph.isOSR() ? " (OSR at bci " + graph.getEntryBCI() + ")" : "");
     }
 
     /**
-     * True if feedback found objects made real at {@code invoke} on most runs of their site and
-     * asks for the call to be inlined in the compilation of {@code root}.
+     * The calls feedback asks the compilation of {@code root} to inline: those where it found
+     * objects made real on most runs of their site. Taken once per inlining phase.
      */
-    public static boolean inlines(StructuredGraph root, Invoke invoke) {
-        if (UNITS.isEmpty() || !appliesTo(root)) {
-            return false;
+    public static Predicate<Invoke> callsToInline(StructuredGraph root) {
+        Unit unit = UNITS.isEmpty() || !appliesTo(root) ? null : UNITS.get(unitName(root));
+        Set<String> calls = unit == null ? Set.of() : unit.callsToInline();
+        if (calls.isEmpty()) {
+            return invoke -> false;
         }
-        Unit unit = UNITS.get(unitOf(root).name);
-        String call = Anchor.call(invoke);
-        return unit != null && call != null && unit.inlines(call);
+        return invoke -> calls.contains(Anchor.call(invoke));
     }
 
     /**
-     * Starts watching {@code unit}'s counters, judged with the thresholds of {@code options} (the
-     * monitor starts with the first unit, reading as often as its options say).
+     * Starts watching {@code sites}, the instrumented code of {@code unit}'s method, judged with the
+     * thresholds of {@code options} (the monitor starts with the first, reading as often as its
+     * options say). The method's record is {@code unit}, unless another compilation of it
+     * registered one first.
      */
-    static void watch(Unit unit, OptionValues options) {
+    static void watch(Unit unit, List<Watched> sites, OptionValues options) {
+        Unit registered = UNITS.computeIfAbsent(unit.name, n -> unit);
+        registered.watch(sites);
         Monitor m = monitor;
         if (m == null) {
             synchronized (Feedback.class) {
@@ -70,9 +81,9 @@ public final class Feedback {
                 m = monitor;
             }
         }
-        unit.thresholds(EscapeOptions.EscapeFeedbackSamples.getValue(options), EscapeOptions.EscapeFeedbackColdPerMillion.getValue(options),
+        registered.thresholds(EscapeOptions.EscapeFeedbackSamples.getValue(options), EscapeOptions.EscapeFeedbackColdPerMillion.getValue(options),
                         EscapeOptions.EscapeFeedbackHotPerMillion.getValue(options));
-        m.add(unit);
+        m.add(registered);
     }
 
     /** Reads every counter and judges every window now, as the monitor does periodically (for tests). */

@@ -215,8 +215,7 @@ final class Instrumentation {
                 }
             }
             debug.dump(DebugContext.DETAILED_LEVEL, graph, "After escape feedback instrumentation");
-            unit.watch(live);
-            Feedback.watch(unit, graph.getOptions());
+            Feedback.watch(unit, live, graph.getOptions());
         } catch (RuntimeException | GraalError e) {
             debug.log("escape feedback: instrumentation failed, compiled without it: %s", e);
             for (Marker m : markers) {

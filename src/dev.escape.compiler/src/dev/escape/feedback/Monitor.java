@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * program's VM, whose allocation users measure. A daemon: it never keeps the VM alive.
  */
 final class Monitor implements Runnable {
-    private final List<Unit> units = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Unit> units = new CopyOnWriteArrayList<>();
     private final long period;
 
     Monitor(long period) {
@@ -28,9 +28,7 @@ final class Monitor implements Runnable {
     }
 
     void add(Unit unit) {
-        if (!units.contains(unit)) {
-            units.add(unit);
-        }
+        units.addIfAbsent(unit);
     }
 
     void clear() {

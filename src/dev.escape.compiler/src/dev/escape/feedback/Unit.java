@@ -105,8 +105,8 @@ final class Unit {
         history.add(event);
     }
 
-    synchronized boolean inlines(String call) {
-        return callsToInline.contains(call);
+    synchronized Set<String> callsToInline() {
+        return Set.copyOf(callsToInline);
     }
 
     synchronized void thresholds(long siteRuns, long coldRuns, long hotRuns) {

@@ -1,5 +1,9 @@
 package dev.escape.integration;
 
+import java.util.function.Predicate;
+
+import dev.escape.feedback.Feedback;
+import jdk.graal.compiler.nodes.Invoke;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.phases.common.CanonicalizerPhase;
 import jdk.graal.compiler.phases.common.inlining.InliningPhase;
@@ -12,21 +16,25 @@ import jdk.graal.compiler.phases.tiers.HighTierContext;
  * is the callee's, and runtime feedback is kept per compiled method.
  */
 final class EscapeInliningPhase extends InliningPhase {
-    private static final ThreadLocal<StructuredGraph> ROOT = new ThreadLocal<>();
+    /** The compilation whose inlining runs on a thread, with the calls runtime feedback asks it to inline. */
+    record Root(StructuredGraph graph, Predicate<Invoke> feedbackInlines) {
+    }
+
+    private static final ThreadLocal<Root> ROOT = new ThreadLocal<>();
 
     EscapeInliningPhase(InliningPolicy policy, CanonicalizerPhase canonicalizer) {
         super(policy, canonicalizer);
     }
 
-    /** The graph of the compilation whose inlining runs on this thread, or null. */
-    static StructuredGraph root() {
+    /** The compilation whose inlining runs on this thread, or null. */
+    static Root root() {
         return ROOT.get();
     }
 
     @Override
     protected void runInlining(StructuredGraph graph, HighTierContext context) {
-        StructuredGraph outer = ROOT.get();
-        ROOT.set(graph);
+        Root outer = ROOT.get();
+        ROOT.set(new Root(graph, Feedback.callsToInline(graph)));
         try {
             super.runInlining(graph, context);
         } finally {

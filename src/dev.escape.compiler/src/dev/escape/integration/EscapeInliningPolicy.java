@@ -37,15 +37,15 @@ final class EscapeInliningPolicy extends GreedyInliningPolicy {
 
     /**
      * As Graal's policy, except for a call that runtime feedback found objects of the caller made
-     * real at on most runs ({@link Feedback#inlines}): inlined while its callee is within Graal's
+     * real at on most runs ({@link Feedback#callsToInline}): inlined while its callee is within Graal's
      * {@code MaximumInliningSize}, whatever its relevance in the profile, which may be stale.
      */
     @Override
     public Decision isWorthInlining(Replacements replacements, MethodInvocation invocation, InlineInfo calleeInfo, int inliningDepth, boolean fullyProcessed) {
         Decision decision = super.isWorthInlining(replacements, invocation, calleeInfo, inliningDepth, fullyProcessed);
         InlineInfo info = invocation.callee();
-        StructuredGraph root = EscapeInliningPhase.root();
-        if (decision.shouldInline() || root == null || recursive(info, root) || !Feedback.inlines(root, info.invoke())) {
+        EscapeInliningPhase.Root root = EscapeInliningPhase.root();
+        if (decision.shouldInline() || root == null || recursive(info, root.graph()) || !root.feedbackInlines().test(info.invoke())) {
             return decision;
         }
         OptionValues options = calleeInfo.graph().getOptions();

@@ -131,13 +131,15 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
      */
     private Analysis withFeedback(StructuredGraph graph, CoreProviders context, Analysis analysis, Decisions decisions, Budget budget, FeedbackSession feedback) {
         Analysis result = analysis;
-        if (feedback.speculate(analysis.plan())) {
+        List<Decisions.Placed> plan = analysis.plan();
+        if (feedback.speculate(plan)) {
             canonicalizer.apply(graph, context);
             graph.getDebug().dump(DebugContext.DETAILED_LEVEL, graph, "After escape feedback speculation");
             decisions.reset();
             result = analyze(graph, context, decisions, budget);
+            plan = result.plan();
         }
-        feedback.instrument(result.plan());
+        feedback.instrument(plan);
         return result;
     }
 
