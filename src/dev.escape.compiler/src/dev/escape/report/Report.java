@@ -69,7 +69,7 @@ public record Report(List<MethodReport> methods, int compilations, String filter
         methods.removeIf(m -> m.sites() == 0 && m.compilations().stream().allMatch(c -> c.fallback() == null));
         // Stable sort: methods with as many sites keep the order they were compiled in.
         methods.sort(Comparator.comparingInt(MethodReport::sites).reversed());
-        // Feedback knows every method compiled while it was on; the report shows those it counted in or acted on.
+        // Feedback has a record of every method it instrumented; the report shows those it counted in or acted on.
         List<MethodFeedback> shown = feedback.stream().filter(f -> f.recompiles() > 0 || !f.events().isEmpty() || !f.counted().isEmpty())
                         .filter(f -> filter == null || byMethod.containsKey(feedbackRoot(f.method()))).toList();
         return new Report(List.copyOf(methods), records.size(), filter, filteredOut, sources, List.copyOf(shown));
