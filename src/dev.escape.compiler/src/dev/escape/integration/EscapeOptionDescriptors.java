@@ -41,7 +41,7 @@ public final class EscapeOptionDescriptors implements OptionDescriptors {
                                     "A materialization is cold, and speculated away, when it ran at most this many times per million executions of its site (default 1000)."),
                     describe("EscapeFeedbackHotPerMillion", EscapeOptions.EscapeFeedbackHotPerMillion, Integer.class,
                                     "A materialization at a call that was not inlined is hot, and the call inlined on recompilation, when it ran at least this many times per million executions of its site (default 500000)."),
-                    describe("EscapeFeedbackPeriod", EscapeOptions.EscapeFeedbackPeriod, Integer.class, "Milliseconds between two readings of the feedback counters (default 20)."));
+                    describe("EscapeFeedbackPeriod", EscapeOptions.EscapeFeedbackPeriod, Integer.class, "Milliseconds between two readings of the feedback counters (default 5)."));
 
     private static OptionDescriptor describe(String name, OptionKey<String> key, String help) {
         return describe(name, key, String.class, help);

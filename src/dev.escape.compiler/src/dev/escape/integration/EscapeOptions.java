@@ -86,7 +86,7 @@ public final class EscapeOptions {
     /** A materialization at a call that was not inlined is hot when it ran at least this many per million executions of its site. */
     public static final OptionKey<Integer> EscapeFeedbackHotPerMillion = positive("EscapeFeedbackHotPerMillion", 500_000);
     /** Milliseconds between two readings of the counters by the feedback monitor. */
-    public static final OptionKey<Integer> EscapeFeedbackPeriod = positive("EscapeFeedbackPeriod", 20);
+    public static final OptionKey<Integer> EscapeFeedbackPeriod = positive("EscapeFeedbackPeriod", 5);
 
     /** The budget of one compilation with {@code options}. */
     public static Budget budget(OptionValues options) {
