@@ -37,6 +37,7 @@ import jdk.graal.compiler.nodes.ValueNode;
 import jdk.graal.compiler.nodes.ValueProxyNode;
 import jdk.graal.compiler.nodes.VirtualState;
 import jdk.graal.compiler.nodes.cfg.HIRBlock;
+import jdk.graal.compiler.nodes.java.AccessIndexedNode;
 import jdk.graal.compiler.nodes.java.MonitorEnterNode;
 import jdk.graal.compiler.nodes.java.MonitorIdNode;
 import jdk.graal.compiler.nodes.spi.Canonicalizable;
@@ -69,6 +70,8 @@ public final class Analysis {
     private final boolean strictLockOrder;
     private final Decisions decisions;
     private final Tool tool;
+    /** {@link VariableIndex}: longest virtual array a variable index may select from. */
+    private final int variableIndexLength;
     private final Budget budget;
 
     private final Map<ValueNode, ValueNode> aliases = new IdentityHashMap<>();
@@ -124,6 +127,7 @@ public final class Analysis {
         this.schedule = schedule;
         this.decisions = decisions;
         this.tool = new Tool(this, graph.getOptions(), graph.getDebug());
+        this.variableIndexLength = VariableIndex.EscapeVariableIndexLength.getValue(graph.getOptions());
         this.loops = new Loops(this);
         this.merges = new Merges(this);
         this.frameStates = new FrameStates(this);
@@ -169,7 +173,6 @@ public final class Analysis {
     void replaceEndState(HIRBlock block, BlockState state) {
         endStates.put(block, state);
     }
-
     /** What {@code value} aliases, whether or not the object is still virtual. */
     /** Why {@code user} needs {@code object} real (see {@link Decisions#causeOf}). */
     Cause causeOf(Node user, VirtualObjectNode object) {
@@ -403,7 +406,9 @@ public final class Analysis {
         if (node instanceof Virtualizable virtualizable && (node instanceof VirtualizableAllocation || hasVirtualInput(node, state) ||
                         node instanceof AllocatedObjectNode real && state.isVirtual(real.getVirtualObject()))) {
             tool.reset(node, position, state, effects);
-            virtualizable.virtualize(tool);
+            if (!(node instanceof AccessIndexedNode access && VariableIndex.virtualize(access, tool, variableIndexLength))) {
+                virtualizable.virtualize(tool);
+            }
             if (tool.isDeleted()) {
                 return;
             }

@@ -30,6 +30,8 @@ public final class EscapeOptionDescriptors implements OptionDescriptors {
                                     "Work units (nodes visited plus object states carried into blocks, loop rounds included) escape's analysis may spend on one compilation; past it the method keeps every allocation."),
                     describe("EscapeMaxVirtualObjects", EscapeOptions.EscapeMaxVirtualObjects, Integer.class,
                                     "Objects escape's analysis may track at once at one point of a method; past it the method keeps every allocation."),
+                    describe("EscapeVariableIndexLength", EscapeOptions.EscapeVariableIndexLength, Integer.class,
+                                    "Longest virtual array of primitives that a load or store at a variable index keeps virtual, as a select over its elements (default 8; 0: none)."),
                     describe("EscapeAwareInlining", EscapeOptions.EscapeAwareInlining, Boolean.class,
                                     "Inline a call that passes an object the caller allocates even if the callee's own compiled graph was large (Graal's SmallCompiledLowLevelGraphSize); default true."),
                     describe("EscapeFeedback", EscapeOptions.EscapeFeedback, Boolean.class,

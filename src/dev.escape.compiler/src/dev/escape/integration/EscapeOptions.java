@@ -3,6 +3,7 @@ package dev.escape.integration;
 import org.graalvm.collections.EconomicMap;
 
 import dev.escape.analysis.Budget;
+import dev.escape.analysis.VariableIndex;
 import dev.escape.report.ReportFormat;
 import jdk.graal.compiler.options.EnumOptionKey;
 import jdk.graal.compiler.options.OptionKey;
@@ -64,6 +65,9 @@ public final class EscapeOptions {
     public static final OptionKey<Integer> EscapeAnalysisBudget = positive("EscapeAnalysisBudget", 1_000_000);
     /** Objects one block state of escape's analysis may track at once; past it, as above. */
     public static final OptionKey<Integer> EscapeMaxVirtualObjects = positive("EscapeMaxVirtualObjects", 1_000);
+
+    /** Longest small virtual array a variable index selects from (see {@link VariableIndex}). */
+    public static final OptionKey<Integer> EscapeVariableIndexLength = VariableIndex.EscapeVariableIndexLength;
 
     /**
      * Whether the high tier inlines with {@link EscapeInliningPolicy} (default) or with Graal's

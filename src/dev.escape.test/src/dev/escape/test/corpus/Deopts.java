@@ -90,6 +90,21 @@ public final class Deopts {
         return xs[0] + xs[1] * 10 + xs[2] * 100;
     }
 
+    /** An array kept virtual through stores at a variable index: its elements are selects when the deopt rebuilds it. */
+    @Inputs({"2", "-2", "0", "-7"})
+    static int arrayWithVariableIndexStores(int a) {
+        int[] xs = {a, a * 2, a * 3};
+        int i = a & 3;
+        xs[i % 3] = 7;
+        xs[(i + 1) % 3] += a;
+        if (a < 0) {
+            GraalDirectives.deoptimizeAndInvalidate();
+        }
+        xs[2] += xs[i % 3];
+        compiled = GraalDirectives.inCompiledCode();
+        return xs[0] + xs[1] * 10 + xs[2] * 100;
+    }
+
     @Inputs({"1", "-1", "300"})
     static long boxesLive(int a) {
         Integer x = a;

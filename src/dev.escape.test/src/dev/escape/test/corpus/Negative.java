@@ -75,19 +75,20 @@ public final class Negative {
         return a;
     }
 
+    /** Variable indices select among the elements of small arrays of primitives only (SmallArrays). */
     @Inputs({"5, 2", "5, 7", "0, 0"})
     @Expect(decision = Decision.KEPT, cause = Cause.VARIABLE_INDEX)
-    static int variableIndexStore(int a, int i) {
-        int[] xs = new int[4];
-        xs[i & 3] = a;
-        return xs[0] + xs[1] * 2 + xs[2] * 3 + xs[3] * 4;
+    static int variableIndexStoreLongerArray(int a, int i) {
+        int[] xs = new int[9];
+        xs[i & 7] = a;
+        return xs[0] + xs[1] * 2 + xs[2] * 3 + xs[7] * 4;
     }
 
     @Inputs({"1, 0", "2, 3"})
     @Expect(decision = Decision.KEPT, cause = Cause.VARIABLE_INDEX)
-    static int variableIndexLoad(int a, int i) {
-        int[] xs = {a, a * 2, a * 3, a * 4};
-        return xs[i & 3];
+    static int variableIndexLoadOfObjects(int a, int i) {
+        Object[] xs = {a, "two", 3L, null};
+        return java.util.Objects.hashCode(xs[i & 3]);
     }
 
     @Inputs({"1", "-1"})
