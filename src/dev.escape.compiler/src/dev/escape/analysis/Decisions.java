@@ -176,13 +176,29 @@ public final class Decisions {
         return new Recording(this, new Event(object, siteOf(object), m, analysis.blockOf(position), position));
     }
 
+    /**
+     * Where a materialization is, for the report: the source position of the node that needs the
+     * object, or of the node it is placed before, or else (the end of a merge's predecessor, a node
+     * some phase added) of the closest fixed node before it that has one.
+     */
     private static NodeSourcePosition position(Node user, FixedNode position) {
-        for (Node n : new Node[]{user, position}) {
-            if (n != null && n.getNodeSourcePosition() != null && !n.getNodeSourcePosition().isPlaceholder()) {
+        if (hasPosition(user)) {
+            return user.getNodeSourcePosition();
+        }
+        Node n = position;
+        for (int steps = 0; n != null && steps < MAX_STEPS_BACK; steps++, n = n.predecessor()) {
+            if (hasPosition(n)) {
                 return n.getNodeSourcePosition();
             }
         }
         return null;
+    }
+
+    /** Fixed nodes {@link #position} walks back at most: a long straight line of nodes without positions has none to find. */
+    private static final int MAX_STEPS_BACK = 1_000;
+
+    private static boolean hasPosition(Node n) {
+        return n != null && n.getNodeSourcePosition() != null && !n.getNodeSourcePosition().isPlaceholder();
     }
 
     /**

@@ -99,6 +99,20 @@ class CorpusTest {
         });
     }
 
+    /** The harness tracks source positions, so the report can say where each materialization is (issue 15: no "unknown position"). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void everyMaterializationHasAPosition(String name, Method m) throws Throwable {
+        check(name, "positions", () -> {
+            Compiled ours = compiled(m).ours();
+            for (SiteDecision site : ours.sites()) {
+                for (Materialization mat : site.materializations()) {
+                    assertFalse(mat.at().isEmpty(), () -> "a materialization without a position: " + site.describe());
+                }
+            }
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("negatives")
     void expectedDecisionAndCause(String name, Method m) throws Throwable {
