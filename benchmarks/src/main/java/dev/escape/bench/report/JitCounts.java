@@ -24,18 +24,33 @@ import java.util.stream.Stream;
  * Compilations counted are tier 4 ones: C2's, or the JVMCI compiler's (Graal, escape) when it is
  * the JIT, OSR compilations included; C1's tiers 1 to 3 are only in the total of all tiers.
  */
-record JitCounts(long deopts, long compilations, long forkDeopts, long forkCompilations, long forkAllCompilations, int forks) {
+record JitCounts(Count measured, Count fork, long forkAllCompilations, int forks) {
 
-    static final JitCounts NONE = new JitCounts(0, 0, 0, 0, 0, 0);
+    /**
+     * Deoptimizations and tier-4 compilations of all code in the VM (the JDK's, JMH's, and with
+     * JVMCI the compiler's own, which Graal compiles too), and of the benchmark's code among them:
+     * methods of dev.escape.bench classes, JMH's generated stubs included.
+     */
+    record Count(long deopts, long compilations, long benchDeopts, long benchCompilations) {
+        Count plus(Count o) {
+            return new Count(deopts + o.deopts, compilations + o.compilations, benchDeopts + o.benchDeopts, benchCompilations + o.benchCompilations);
+        }
+
+        /** "all deopts / all compilations (benchmark's deopts / benchmark's compilations)". */
+        String cell() {
+            return deopts + " / " + compilations + " (" + benchDeopts + " / " + benchCompilations + ")";
+        }
+    }
 
     /** The uptime decorator: {@code [12.345s]}. */
     private static final Pattern UPTIME = Pattern.compile("^\\[(\\d+(?:\\.\\d+)?)s\\]");
-    /** A compilation line after the decorators: id, flags (%, s, !, b, n), tier, method. */
-    private static final Pattern COMPILATION = Pattern.compile("^\\s*\\d+\\s+[%sb!n ]*?(\\d)\\s+\\S");
+    /** A compilation line after the decorators: id, flags (%, s, !, b, n), tier, method (Class::name). */
+    private static final Pattern COMPILATION = Pattern.compile("^\\s*\\d+\\s+[%sb!n ]*?(\\d)\\s+(\\S+)");
+    /** The compiled method of a deoptimization line: "level=4 pkg.Class.name(sig)". */
+    private static final Pattern DEOPT_METHOD = Pattern.compile("level=\\d+ (\\S+)");
 
     JitCounts plus(JitCounts o) {
-        return new JitCounts(deopts + o.deopts, compilations + o.compilations, forkDeopts + o.forkDeopts, forkCompilations + o.forkCompilations,
-                        forkAllCompilations + o.forkAllCompilations, forks + o.forks);
+        return new JitCounts(measured.plus(o.measured), fork.plus(o.fork), forkAllCompilations + o.forkAllCompilations, forks + o.forks);
     }
 
     /**
@@ -85,18 +100,14 @@ record JitCounts(long deopts, long compilations, long forkDeopts, long forkCompi
 
     /** The counts of one fork; the window is [start, end] in seconds of uptime (NaN: none measured). */
     static JitCounts fork(Path deoptLog, Path jitLog, double start, double end) throws IOException {
-        long deopts = 0;
-        long forkDeopts = 0;
+        long[] deopts = new long[4];
         for (String line : lines(deoptLog)) {
             if (line.contains("[deoptimization]")) {
-                forkDeopts++;
-                if (inWindow(line, start, end)) {
-                    deopts++;
-                }
+                Matcher m = DEOPT_METHOD.matcher(line);
+                tally(deopts, inWindow(line, start, end), m.find() && m.group(1).startsWith(Results.PREFIX));
             }
         }
-        long compilations = 0;
-        long forkCompilations = 0;
+        long[] compilations = new long[4];
         long all = 0;
         for (String line : lines(jitLog)) {
             int tags = line.indexOf("[jit,compilation]");
@@ -109,13 +120,20 @@ record JitCounts(long deopts, long compilations, long forkDeopts, long forkCompi
             }
             all++;
             if (m.group(1).equals("4")) {
-                forkCompilations++;
-                if (inWindow(line, start, end)) {
-                    compilations++;
-                }
+                tally(compilations, inWindow(line, start, end), m.group(2).startsWith(Results.PREFIX));
             }
         }
-        return new JitCounts(deopts, compilations, forkDeopts, forkCompilations, all, 1);
+        return new JitCounts(new Count(deopts[0], compilations[0], deopts[1], compilations[1]), new Count(deopts[2], compilations[2], deopts[3], compilations[3]), all, 1);
+    }
+
+    /** counts: in the window, of which the benchmark's; in the fork, of which the benchmark's. */
+    private static void tally(long[] counts, boolean inWindow, boolean bench) {
+        counts[2]++;
+        counts[3] += bench ? 1 : 0;
+        if (inWindow) {
+            counts[0]++;
+            counts[1] += bench ? 1 : 0;
+        }
     }
 
     private static List<String> lines(Path log) throws IOException {
@@ -135,15 +153,5 @@ record JitCounts(long deopts, long compilations, long forkDeopts, long forkCompi
         }
         double t = Double.parseDouble(m.group(1));
         return t >= start && t <= end;
-    }
-
-    /** "deopts / compilations" in the measured iterations. */
-    String measured() {
-        return deopts + " / " + compilations;
-    }
-
-    /** "deopts / compilations" in the whole fork. */
-    String whole() {
-        return forkDeopts + " / " + forkCompilations;
     }
 }

@@ -211,12 +211,15 @@ public final class ReportWriter {
                         .append("Per fork, from HotSpot's unified logging (`-Xlog:deoptimization=debug`, `-Xlog:jit+compilation=debug`) and the uptime at the start of the first ")
                         .append("and the end of the last measured iteration (`-prof ").append(WINDOW_PROFILER).append("`): deoptimizations are uncommon traps taken by compiled code ")
                         .append("(a failed speculation, or runtime feedback's guard); compilations are tier-4 ones started (C2's, or Graal's/escape's through JVMCI; OSR included), ")
-                        .append("recompilations after a deoptimization among them. Code that stays as it was compiled shows `0 / 0`; runtime feedback that changes its mind shows a deoptimization and a recompilation. ")
+                        .append("recompilations after a deoptimization among them. Each cell is `deoptimizations / compilations` of all code in the VM (the JDK's, JMH's, and under JVMCI ")
+                        .append("the compiler's own, which Graal compiles as it warms up), then in parentheses those of the benchmark's code (methods of `").append(Results.PREFIX)
+                        .append("*` classes, JMH's generated stubs included). Benchmark code that stays as it was compiled shows `(0 / 0)`; runtime feedback that changes its mind ")
+                        .append("shows a deoptimization and a recompilation or a few. ")
                         .append("`-` marks a fork whose counts are missing.\n\n");
-        jitTable(b, r, JitCounts::measured);
+        jitTable(b, r, counts -> counts.measured().cell());
         b.append("\n## Deoptimizations / compilations during the whole fork\n\n")
                         .append("The same counts from the fork's start to its end: warm-up, measured iterations and JMH's own code.\n\n");
-        jitTable(b, r, JitCounts::whole);
+        jitTable(b, r, counts -> counts.fork().cell());
     }
 
     private static void jitTable(StringBuilder b, Results r, Function<JitCounts, String> cell) {
@@ -421,10 +424,12 @@ public final class ReportWriter {
                                 .append(',').append(num(cell.jitBytesPerOp()));
                 JitCounts counts = r.jitCounts(bench, c);
                 if (counts == null) {
-                    b.append(",".repeat(5));
+                    b.append(",".repeat(JIT_CSV_COLUMNS));
                 } else {
-                    b.append(',').append(counts.deopts()).append(',').append(counts.compilations()).append(',').append(counts.forkDeopts()).append(',')
-                                    .append(counts.forkCompilations()).append(',').append(counts.forkAllCompilations());
+                    for (JitCounts.Count n : List.of(counts.measured(), counts.fork())) {
+                        b.append(',').append(n.deopts()).append(',').append(n.compilations()).append(',').append(n.benchDeopts()).append(',').append(n.benchCompilations());
+                    }
+                    b.append(',').append(counts.forkAllCompilations());
                 }
             }
             b.append('\n');
@@ -433,19 +438,23 @@ public final class ReportWriter {
         for (String c : r.configs) {
             b.append(',').append(num(r.geomeanOps(c))).append(",,").append(num(r.geomeanOps(c) / r.geomeanOps(r.baseline))).append(',').append(num(r.geomeanBytes(c))).append(',')
                             .append(num(Results.bytesRatio(r.geomeanBytes(c), r.geomeanBytes(r.baseline)))).append(',')
-                            .append(num(r.geomeanBytes(c, Results.Cell::jmhBytesPerOp))).append(',').append(",".repeat(5));
+                            .append(num(r.geomeanBytes(c, Results.Cell::jmhBytesPerOp))).append(',').append(",".repeat(JIT_CSV_COLUMNS));
         }
         b.append('\n');
         return b.toString();
     }
 
     /**
-     * The CSV's columns per configuration. The last five are counts (see {@link JitCounts}), empty
-     * when not logged: deoptimizations and tier-4 compilations during the measured iterations, the
-     * same during the whole fork, and the fork's compilations of every tier.
+     * The CSV's columns per configuration. The last nine are counts (see {@link JitCounts}), empty
+     * when not logged: deoptimizations and tier-4 compilations during the measured iterations, of
+     * all code and of the benchmark's ("bench_"), the same during the whole fork, and the fork's
+     * compilations of every tier.
      */
     static final List<String> CSV_COLUMNS = List.of("ops_per_s", "ops_error", "ops_ratio", "bytes_per_op", "bytes_ratio", "gc_alloc_rate_norm", "jit_bytes_per_op",
-                    "deopts_measured", "compilations_measured", "deopts_fork", "compilations_fork", "compilations_all_tiers_fork");
+                    "deopts_measured", "compilations_measured", "bench_deopts_measured", "bench_compilations_measured", "deopts_fork", "compilations_fork", "bench_deopts_fork",
+                    "bench_compilations_fork", "compilations_all_tiers_fork");
+    /** How many of the CSV's columns are the counts. */
+    static final int JIT_CSV_COLUMNS = 9;
 
     private static String num(double v) {
         return Double.isNaN(v) || Double.isInfinite(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
