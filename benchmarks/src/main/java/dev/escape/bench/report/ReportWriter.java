@@ -357,7 +357,37 @@ public final class ReportWriter {
             }
         }
         b.append(String.join(", ", parts)).append('.');
+        if (r.jitCounted()) {
+            b.append(' ').append(deoptSummary(r));
+        }
         return b.toString();
+    }
+
+    /**
+     * The deoptimizations and tier-4 compilations of the benchmarks' own code during the measured
+     * iterations, summed per configuration, with the benchmarks that deoptimized: a deoptimization
+     * storm shows here first.
+     */
+    private static String deoptSummary(Results r) {
+        List<String> parts = new ArrayList<>();
+        for (String c : r.configs) {
+            long total = 0;
+            long compilations = 0;
+            List<String> where = new ArrayList<>();
+            for (String bench : r.benchmarks) {
+                JitCounts counts = r.jitCounts(bench, c);
+                if (counts != null) {
+                    total += counts.measured().benchDeopts();
+                    compilations += counts.measured().benchCompilations();
+                    if (counts.measured().benchDeopts() > 0) {
+                        where.add(bench + " " + counts.measured().benchDeopts());
+                    }
+                }
+            }
+            String in = where.isEmpty() ? "" : " (deoptimized: " + String.join(", ", where.subList(0, Math.min(5, where.size()))) + (where.size() > 5 ? ", ..." : "") + ")";
+            parts.add("`" + c + "` " + total + " / " + compilations + in);
+        }
+        return "Deoptimizations / tier-4 compilations of the benchmarks' own code during the measured iterations, in all: " + String.join("; ", parts) + ".";
     }
 
     /**
