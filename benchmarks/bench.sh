@@ -24,10 +24,21 @@ QUICK_MS_PER_RUN=1100     # measured: 37 benchmarks x 5 configurations in 3m15s 
 FULL_MS_PER_RUN=16000
 # Profilers: JMH's gc (gc.alloc.rate.norm counts every thread's bytes, the JIT compiler's too) and
 # ours, which measures the JIT compiler threads' share so the report can take it off.
-PROFILERS=(-prof gc -prof dev.escape.bench.profile.JitAllocationProfiler)
+# MeasuredWindowProfiler notes when the measured iterations ran, to count the deoptimizations and
+# compilations in them (see JIT_LOG_FLAGS).
+PROFILERS=(-prof gc -prof dev.escape.bench.profile.JitAllocationProfiler -prof dev.escape.bench.profile.MeasuredWindowProfiler)
 # Flags for every fork, whatever the configuration. A fixed set of compiler threads: one that
 # ended during an iteration would take its allocation count along.
 COMMON_FORK_FLAGS="-Xms1g -Xmx1g --sun-misc-unsafe-memory-access=allow -XX:-UseDynamicNumberOfCompilerThreads"
+# Flags for every fork of configuration $1 that log its deoptimizations and compilations into
+# $out/jit/$1/ (directory $2): HotSpot has no deoptimization counter, and unified logging writes
+# natively (no Java heap allocation to spoil B/op). <pid>-deopt.log has one line per deoptimization,
+# <pid>-jit.log one per compilation; MeasuredWindowProfiler writes <pid>.benchmark (the benchmark,
+# and when its measured iterations ran). filecount=0: no log rotation. ReportWriter counts them.
+jit_log_flags() {
+  local dir=$1
+  echo "-Xlog:deoptimization=debug:file=$dir/%p-deopt.log::filecount=0 -Xlog:jit+compilation=debug:file=$dir/%p-jit.log::filecount=0 -Dbench.jitDir=$dir"
+}
 
 usage() {
   cat <<'EOF'
@@ -37,7 +48,8 @@ Runs the JMH benchmarks in benchmarks/ under each JIT configuration, with -prof 
 JitAllocationProfiler, and writes per configuration NAME.json and NAME.log, then table.md,
 table.csv and chart.svg: per benchmark and configuration ops/s and B/op (the benchmark's own:
 gc.alloc.rate.norm without the JIT compiler threads' bytes; JMH's number too), ratios against
-graal, geometric means.
+graal, geometric means; and deoptimizations / tier-4 compilations during the measured iterations
+and during the whole fork, counted from the forks' -Xlog files in jit/CONFIG/.
 
   --quick          smoke test: one short iteration per benchmark (seconds each); numbers not judged
   --configs=LIST   comma-separated configurations (default: all the launcher offers:
@@ -166,6 +178,8 @@ if [[ -z "$out" ]]; then
 fi
 mkdir -p "$out" || die "cannot create $out"
 out="$(cd "$out" && pwd)"
+# JMH splits fork flags at spaces, and the -Xlog flags name files in $out.
+[[ "$out" != *[[:space:]]* ]] || die "--out='$out' has a space in its path; JMH would split the fork's -Xlog flags there"
 printf '%s\n' "${benchmarks[@]}" >"$out/benchmarks.txt"
 
 if [[ $quick == 1 ]]; then
@@ -237,10 +251,13 @@ for ((ci = 0; ci < nconf; ci++)); do
   json="$out/$c.json"
   rm -f "$json"
   cp "${argfiles[$ci]}" "$out/$c.args"
+  jit_dir="$out/jit/$c"
+  rm -rf "$jit_dir"
+  mkdir -p "$jit_dir"
   echo "bench: == configuration $c ($((ci + 1))/$nconf): JVM flags in $out/$c.args"
   set +e
   "${JMH_HOST[@]}" "${jmh_mode[@]}" -bm thrpt -tu s "${PROFILERS[@]}" -rf json -rff "$json" \
-    -jvm "$JAVA" -jvmArgs "$COMMON_FORK_FLAGS" -jvmArgsAppend "@${argfiles[$ci]}" "$regex" 2>&1 |
+    -jvm "$JAVA" -jvmArgs "$COMMON_FORK_FLAGS $(jit_log_flags "$jit_dir")" -jvmArgsAppend "@${argfiles[$ci]}" "$regex" 2>&1 |
     tee "$out/$c.log" | progress "$ci"
   status=${PIPESTATUS[0]}
   set -e
@@ -257,9 +274,9 @@ escape_version="$(git -C "$ROOT" log -1 --format='%h (%cs: %s)' 2>/dev/null || e
 if [[ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]]; then
   escape_version="$escape_version (with uncommitted changes)"
 fi
-report_args=(--out "$out" --baseline "$BASELINE" --expect "$out/benchmarks.txt"
+report_args=(--out "$out" --baseline "$BASELINE" --expect "$out/benchmarks.txt" --jit "$out/jit"
   --meta "mode=$mode" --meta "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
-  --meta "jmh=1.37, ${jmh_mode[*]}, ${PROFILERS[*]}, fork flags: $COMMON_FORK_FLAGS + the configuration's argfile"
+  --meta "jmh=1.37, ${jmh_mode[*]}, ${PROFILERS[*]}, fork flags: $COMMON_FORK_FLAGS + -Xlog of deoptimizations and compilations into jit/ + the configuration's argfile"
   --meta "graal=${graal_version:-unknown} (org.graalvm.compiler:compiler, as the JIT through JVMCI)"
   --meta "escape=commit $escape_version" --meta "wall=$(hms "$wall")")
 if [[ $filter_set == 1 ]]; then

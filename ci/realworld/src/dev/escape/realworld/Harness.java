@@ -2,6 +2,7 @@ package dev.escape.realworld;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.RuntimeMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ import java.util.function.Supplier;
  * at most wl.jitQuiet, default 5%, of its wall time), or MAX_WARMUP iterations are reached, or the
  * warm-up has taken MAX_WARMUP_SECONDS (a cap so that a run ends; stable=false then), then
  * runs MEASURED iterations and prints per-iteration allocated bytes (on the workload thread, via
- * com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes) and the output checksum.
+ * com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes) and the output checksum. The
+ * RESULT line also gives the JVM uptime at the start and end of the measured iterations
+ * (measure_start_uptime_ms, measure_end_uptime_ms), the clock of -Xlog's uptime decorator.
  *
  * System properties: wl.corpus (directory with the input corpora, default ../corpus next to the
  * classes), wl.config (label printed in the RESULT line), wl.stableTol, wl.stableN, wl.stableWindowMs,
@@ -96,6 +99,10 @@ public final class Harness {
         }
         long warmupMs = (System.nanoTime() - warmStart) / 1_000_000;
         // ---- measured
+        // JVM uptime (the clock of -Xlog's uptime decorator) around the measured iterations, so that
+        // the driver can count the deoptimizations and compilations logged during them.
+        RuntimeMXBean rt = ManagementFactory.getRuntimeMXBean();
+        long measureStartUptime = rt.getUptime();
         long measureStart = System.nanoTime();
         long[] bytes = new long[measured];
         long[] other = new long[measured];
@@ -111,6 +118,7 @@ public final class Harness {
                     k, s.bytes, s.other, s.ms, s.jitMs, s.checksum);
         }
         long measureMs = (System.nanoTime() - measureStart) / 1_000_000;
+        long measureEndUptime = rt.getUptime();
         long[] sorted = bytes.clone();
         Arrays.sort(sorted);
         long median = sorted[sorted.length / 2];
@@ -119,9 +127,10 @@ public final class Harness {
         double spread = median == 0 ? 0 : 100.0 * (sorted[sorted.length - 1] - sorted[0]) / median;
         System.out.printf(Locale.ROOT,
                 "RESULT workload=%s config=%s bytes_per_iter=%d min=%d max=%d spread_pct=%.3f other_threads=%d "
-                        + "checksum=%016x warmup_iters=%d stable=%s measured=%d avg_ms=%d avg_jit_ms=%d warmup_ms=%d measure_ms=%d%n",
+                        + "checksum=%016x warmup_iters=%d stable=%s measured=%d avg_ms=%d avg_jit_ms=%d warmup_ms=%d measure_ms=%d measure_start_uptime_ms=%d measure_end_uptime_ms=%d%n",
                 name, config, median, sorted[0], sorted[sorted.length - 1], spread, so[so.length / 2], checksum,
-                i, stable, measured, totalMs / Math.max(1, measured), totalJit / Math.max(1, measured), warmupMs, measureMs);
+                i, stable, measured, totalMs / Math.max(1, measured), totalJit / Math.max(1, measured), warmupMs, measureMs,
+                measureStartUptime, measureEndUptime);
         System.exit(0); // do not wait for stray non-daemon threads of the workloads
     }
 

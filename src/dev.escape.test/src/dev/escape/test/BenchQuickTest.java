@@ -59,15 +59,26 @@ class BenchQuickTest {
                 // The benchmark's own bytes are JMH's number without the JIT compiler threads' share.
                 assertTrue(jitBytes >= 0 && jitBytes <= jmhBytes + 1e-6, line);
                 assertEquals(Math.max(0, jmhBytes - jitBytes), bytes, 1e-3 * Math.max(1, jmhBytes), line);
+                // Deoptimizations and tier-4 compilations from the fork's -Xlog files: the measured
+                // iterations' are among the whole fork's.
+                for (String count : List.of("deopts", "compilations")) {
+                    long measured = Long.parseLong(cells.get(header.indexOf(c + "." + count + "_measured")));
+                    long fork = Long.parseLong(cells.get(header.indexOf(c + "." + count + "_fork")));
+                    assertTrue(0 <= measured && measured <= fork, line);
+                }
+                assertTrue(Long.parseLong(cells.get(header.indexOf(c + ".compilations_all_tiers_fork"))) > 0, line);
             }
         }
         assertEquals(BENCHMARKS, rows.stream().sorted().toList());
 
         String md = Files.readString(out.resolve("table.md"));
         for (String b : BENCHMARKS) {
-            assertEquals(3, md.lines().filter(l -> l.startsWith("| " + b + " |")).count(), () -> b + " in the throughput and both allocation tables:\n" + md);
+            assertEquals(5, md.lines().filter(l -> l.startsWith("| " + b + " |")).count(),
+                            () -> b + " in the throughput, both allocation and both deoptimization / compilation tables:\n" + md);
         }
         assertTrue(md.contains("## Allocation by the benchmark") && md.contains("## Allocation as JMH reports it"), () -> "both allocation tables:\n" + md);
+        assertTrue(md.contains("## Deoptimizations / compilations during the measured iterations") && md.contains("## Deoptimizations / compilations during the whole fork"),
+                        () -> "both deoptimization / compilation tables:\n" + md);
         assertTrue(md.contains("ran the analysis named"), () -> "the analysis escape ran is named:\n" + md);
         assertTrue(Files.readString(out.resolve("chart.svg")).contains("<svg"), "chart.svg is an SVG");
     }

@@ -64,9 +64,12 @@ public final class RealWorldCompare {
     private RealWorldCompare() {
     }
 
-    /** One child run: its exit code, RESULT fields, escape's report counts, wall time. */
+    /**
+     * One child run: its exit code, RESULT fields, escape's report counts, wall time, and its
+     * deoptimizations and compilations ({@code jit}, null when not logged).
+     */
     record Run(String program, String config, int exitCode, boolean timedOut, Map<String, String> result, String failure, long compilations, long fallbacks,
-                    long bailouts, boolean reported, double seconds, Path log) {
+                    long bailouts, boolean reported, double seconds, Path log, JitLog jit) {
         boolean ok() {
             return exitCode == 0 && !timedOut && result != null;
         }
@@ -192,6 +195,7 @@ public final class RealWorldCompare {
             cmd.addAll(List.of("--report=json", "--report-file=" + report));
         }
         cmd.addAll(JVM);
+        cmd.addAll(JitLog.flags(deoptLog(o, program, config), jitLog(o, program, config)));
         cmd.addAll(List.of("-Dwl.config=" + config, "-Dwl.corpus=" + BUILD.resolve("corpus"), "-cp", BUILD.resolve("classes") + ":" + BUILD.resolve("lib") + "/*",
                         "dev.escape.realworld.Harness", program));
         if (o.quick) {
@@ -200,8 +204,20 @@ public final class RealWorldCompare {
         return cmd;
     }
 
+    /** The run's -Xlog:deoptimization file. */
+    static Path deoptLog(Options o, String program, String config) {
+        return o.out.resolve("logs/" + program + "-" + config + "-deopt.log");
+    }
+
+    /** The run's -Xlog:jit+compilation file. */
+    static Path jitLog(Options o, String program, String config) {
+        return o.out.resolve("logs/" + program + "-" + config + "-jit.log");
+    }
+
     static Run runOne(Options o, String program, String config) throws IOException {
         Path log = o.out.resolve("logs/" + program + "-" + config + ".log");
+        Files.deleteIfExists(deoptLog(o, program, config));
+        Files.deleteIfExists(jitLog(o, program, config));
         Path report = config.equals("escape") && o.report ? o.out.resolve("escape-report-" + program + ".json") : null;
         if (report != null) {
             Files.deleteIfExists(report);
@@ -267,7 +283,15 @@ public final class RealWorldCompare {
             }
             reported = true;
         }
-        return new Run(program, config, exit, timedOut, result, failure, compilations, fallbacks, bailouts, reported, seconds, log);
+        JitLog jit = JitLog.read(deoptLog(o, program, config), jitLog(o, program, config), uptime(result, "measure_start_uptime_ms"),
+                        uptime(result, "measure_end_uptime_ms"));
+        return new Run(program, config, exit, timedOut, result, failure, compilations, fallbacks, bailouts, reported, seconds, log, jit);
+    }
+
+    /** A RESULT field in ms of JVM uptime; -1 when absent. */
+    private static long uptime(Map<String, String> result, String field) {
+        String v = result == null ? null : result.get(field);
+        return v == null || !v.matches("\\d+") ? -1 : Long.parseLong(v);
     }
 
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(\\S+)");
@@ -291,6 +315,9 @@ public final class RealWorldCompare {
                         r.result.get("warmup_iters"), "true".equals(r.result.get("stable")) ? " (stable)" : " (not stable: capped)"));
         if (r.reported) {
             b.append(String.format(Locale.ROOT, ", %d compilations recorded, %d fallbacks, %d bailouts", r.compilations, r.fallbacks, r.bailouts));
+        }
+        if (r.jit != null) {
+            b.append(", deopts / tier-4 compilations: ").append(r.jit.measured()).append(" measured, ").append(r.jit.whole()).append(" whole run");
         }
         return b.toString();
     }
@@ -358,8 +385,10 @@ public final class RealWorldCompare {
         for (String c : o.configs) {
             b.append(' ').append(c).append(" MB/iter |");
         }
-        b.append(" escape/graal | checksums | escape: compilations, fallbacks, bailouts | s/iter (").append(String.join(", ", o.configs)).append(") | run time | verdict |\n|---|");
-        b.append("---:|".repeat(o.configs.size())).append("---:|---|---:|---:|---:|---|\n");
+        b.append(" escape/graal | checksums | escape: compilations, fallbacks, bailouts | s/iter (").append(String.join(", ", o.configs))
+                        .append(") | deopts / compilations, measured (").append(String.join("; ", o.configs)).append(") | deopts / compilations, whole run (")
+                        .append(String.join("; ", o.configs)).append(") | run time | verdict |\n|---|");
+        b.append("---:|".repeat(o.configs.size())).append("---:|---|---:|---:|---:|---:|---:|---|\n");
         for (List<Run> runs : all) {
             Verdict v = verdict(o, runs);
             b.append("| ").append(runs.get(0).program).append(" |");
@@ -382,10 +411,15 @@ public final class RealWorldCompare {
             b.append(' ').append(sums).append(" |");
             b.append(' ').append(escape != null && escape.reported ? escape.compilations + ", " + escape.fallbacks + ", " + escape.bailouts : "-").append(" |");
             b.append(' ').append(String.join(", ", runs.stream().map(r -> r.ok() ? String.format(Locale.ROOT, "%.2f", r.secondsPerIteration()) : "-").toList())).append(" |");
+            b.append(' ').append(String.join("; ", runs.stream().map(r -> r.jit == null ? "-" : r.jit.measured()).toList())).append(" |");
+            b.append(' ').append(String.join("; ", runs.stream().map(r -> r.jit == null ? "-" : r.jit.whole()).toList())).append(" |");
             b.append(' ').append(String.format(Locale.ROOT, "%.0f s", runs.stream().mapToDouble(Run::seconds).sum())).append(" |");
             b.append(' ').append(v.pass ? "PASS" : "**FAIL**: " + String.join("; ", v.problems)).append(v.notes.isEmpty() ? "" : " (" + String.join("; ", v.notes) + ")").append(" |\n");
         }
         b.append("\n`*`: the warm-up reached its cap before allocation was stable. ");
+        b.append("Deopts / compilations: deoptimizations (uncommon traps taken by compiled code: failed speculations, runtime feedback's guards) and tier-4 compilations started ")
+                        .append("(C2's, or Graal's/escape's through JVMCI, OSR included; recompilations among them) of all code in the VM, from `-Xlog:deoptimization=debug` and ")
+                        .append("`-Xlog:jit+compilation=debug` (logs/<program>-<config>-deopt.log, -jit.log), during the measured iterations and during the whole run. ");
         b.append(String.format(Locale.ROOT, "Total: %.1f min. Logs: logs/<program>-<config>.log.%n", seconds / 60));
         b.append("\nWarm-up per run (iterations, seconds, stable):\n\n");
         for (List<Run> runs : all) {
@@ -400,7 +434,7 @@ public final class RealWorldCompare {
     }
 
     static String csv(Options o, List<List<Run>> all) {
-        StringBuilder b = new StringBuilder("program,config,exit,status,bytes_per_iter,min,max,spread_pct,checksum,checksum_equals_c2,warmup_iters,stable,warmup_ms,avg_ms,compilations,fallbacks,bailouts,run_seconds,verdict\n");
+        StringBuilder b = new StringBuilder("program,config,exit,status,bytes_per_iter,min,max,spread_pct,checksum,checksum_equals_c2,warmup_iters,stable,warmup_ms,avg_ms,compilations,fallbacks,bailouts,deopts_measured,compilations_measured,deopts_run,compilations_run,run_seconds,verdict\n");
         for (List<Run> runs : all) {
             Verdict v = verdict(o, runs);
             Run c2 = find(runs, "c2");
@@ -411,6 +445,9 @@ public final class RealWorldCompare {
                                 m.getOrDefault("bytes_per_iter", ""), m.getOrDefault("min", ""), m.getOrDefault("max", ""), m.getOrDefault("spread_pct", ""), m.getOrDefault("checksum", ""), eq,
                                 m.getOrDefault("warmup_iters", ""), m.getOrDefault("stable", ""), m.getOrDefault("warmup_ms", ""), m.getOrDefault("avg_ms", ""),
                                 r.reported ? Long.toString(r.compilations) : "", r.reported ? Long.toString(r.fallbacks) : "", r.reported ? Long.toString(r.bailouts) : "",
+                                r.jit == null || r.jit.measuredDeopts() < 0 ? "" : Long.toString(r.jit.measuredDeopts()),
+                                r.jit == null || r.jit.measuredCompilations() < 0 ? "" : Long.toString(r.jit.measuredCompilations()), r.jit == null ? "" : Long.toString(r.jit.deopts()),
+                                r.jit == null ? "" : Long.toString(r.jit.compilations()),
                                 String.format(Locale.ROOT, "%.1f", r.seconds), v.pass ? "pass" : "fail")).append('\n');
             }
         }

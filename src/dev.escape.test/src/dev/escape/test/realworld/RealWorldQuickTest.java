@@ -41,6 +41,13 @@ class RealWorldQuickTest {
             assertEquals("ok", cells.get(header.indexOf("status")), line);
             assertEquals("true", cells.get(header.indexOf("checksum_equals_c2")), line);
             assertTrue(Long.parseLong(cells.get(header.indexOf("bytes_per_iter"))) > 0, line);
+            // Deoptimizations and tier-4 compilations from the run's -Xlog files: the measured
+            // iterations' are among the whole run's.
+            assertTrue(Long.parseLong(cells.get(header.indexOf("compilations_run"))) > 0, line);
+            for (String count : List.of("deopts", "compilations")) {
+                long measured = Long.parseLong(cells.get(header.indexOf(count + "_measured")));
+                assertTrue(0 <= measured && measured <= Long.parseLong(cells.get(header.indexOf(count + "_run"))), line);
+            }
             if (cells.get(header.indexOf("config")).equals("escape")) {
                 assertTrue(Long.parseLong(cells.get(header.indexOf("compilations"))) > 0, () -> "escape's report recorded compilations: " + line);
             }
@@ -52,7 +59,7 @@ class RealWorldQuickTest {
     private static Run run(String config, long bytes, String checksum) {
         Map<String, String> result = Map.of("bytes_per_iter", Long.toString(bytes), "checksum", checksum, "avg_ms", "100", "warmup_iters", "20", "stable", "true", "warmup_ms",
                         "2000");
-        return new Run("p", config, 0, false, result, null, 0, 0, 0, false, 1, Path.of("p.log"));
+        return new Run("p", config, 0, false, result, null, 0, 0, 0, false, 1, Path.of("p.log"), null);
     }
 
     private static Options options(boolean quick) {
@@ -71,7 +78,7 @@ class RealWorldQuickTest {
         List<Run> differ = List.of(run("c2", 1000, "a"), run("graal", 1000, "a"), run("escape", 900, "b"));
         assertFalse(RealWorldCompare.verdict(options(true), differ).pass());
 
-        Run crashed = new Run("p", "escape", 134, false, null, "VM crash", 0, 0, 0, false, 1, Path.of("p.log"));
+        Run crashed = new Run("p", "escape", 134, false, null, "VM crash", 0, 0, 0, false, 1, Path.of("p.log"), null);
         assertFalse(RealWorldCompare.verdict(options(true), List.of(run("c2", 1000, "a"), run("graal", 1000, "a"), crashed)).pass());
         assertTrue(RealWorldCompare.verdict(options(true), List.of(run("c2", 1000, "a"), run("graal", 1000, "a"), crashed)).line().contains("VM crash"));
     }

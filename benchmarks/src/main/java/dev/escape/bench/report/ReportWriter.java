@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -25,6 +26,7 @@ import java.util.function.ToDoubleFunction;
  *     [--baseline graal]            ratios are against this configuration (else the first)
  *     [--expect FILE]               full benchmark names that must all have results
  *     [--meta KEY=VALUE ...]        mode, jmh, filter, graal, escape, analysis, wall, date: shown in the report
+ *     [--jit DIR]                   DIR/CONFIG/: the forks' deoptimization and compilation logs (see JitCounts)
  *     [--results-md PATH]           also write PATH (and PATH's chart next to it)
  * </pre>
  *
@@ -46,6 +48,7 @@ public final class ReportWriter {
         Path out = null;
         Path expectFile = null;
         Path resultsMd = null;
+        Path jitDir = null;
         String baseline = "graal";
         Map<String, Path> files = new LinkedHashMap<>();
         Map<String, String> meta = new LinkedHashMap<>();
@@ -59,6 +62,7 @@ public final class ReportWriter {
                 case "--out" -> out = Path.of(v);
                 case "--expect" -> expectFile = Path.of(v);
                 case "--results-md" -> resultsMd = Path.of(v);
+                case "--jit" -> jitDir = Path.of(v);
                 case "--baseline" -> baseline = v;
                 case "--config" -> files.put(keyOf(v), Path.of(valueOf(v)));
                 case "--meta" -> meta.put(keyOf(v), valueOf(v));
@@ -66,10 +70,13 @@ public final class ReportWriter {
             }
         }
         if (out == null || files.isEmpty()) {
-            throw new IllegalArgumentException("usage: ReportWriter --out DIR --config NAME=FILE.json... [--baseline NAME] [--expect FILE] [--meta K=V]... [--results-md PATH]");
+            throw new IllegalArgumentException("usage: ReportWriter --out DIR --config NAME=FILE.json... [--baseline NAME] [--expect FILE] [--meta K=V]... [--jit DIR] [--results-md PATH]");
         }
         List<String> expected = expectFile == null ? List.of() : Files.readAllLines(expectFile).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         Results r = Results.read(files, baseline, expected);
+        if (jitDir != null && Files.isDirectory(jitDir)) {
+            r.jit = JitCounts.read(jitDir, r.configs);
+        }
 
         Files.createDirectories(out);
         String tables = tables(r);
@@ -189,8 +196,51 @@ public final class ReportWriter {
                             .append("× in throughput (usually compilation still going on, or a busy machine); its numbers are not to be trusted.");
         }
         b.append('\n');
+        if (r.jitCounted()) {
+            jitTables(b, r);
+        }
         return b.toString();
     }
+
+    /**
+     * Two tables of "deoptimizations / tier-4 compilations" per benchmark and configuration: during
+     * the measured iterations, and during the whole fork (warm-up and JMH's own code included).
+     */
+    private static void jitTables(StringBuilder b, Results r) {
+        b.append("\n## Deoptimizations / compilations during the measured iterations\n\n")
+                        .append("Per fork, from HotSpot's unified logging (`-Xlog:deoptimization=debug`, `-Xlog:jit+compilation=debug`) and the uptime at the start of the first ")
+                        .append("and the end of the last measured iteration (`-prof ").append(WINDOW_PROFILER).append("`): deoptimizations are uncommon traps taken by compiled code ")
+                        .append("(a failed speculation, or runtime feedback's guard); compilations are tier-4 ones started (C2's, or Graal's/escape's through JVMCI; OSR included), ")
+                        .append("recompilations after a deoptimization among them. Each cell is `deoptimizations / compilations` of all code in the VM (the JDK's, JMH's, and under JVMCI ")
+                        .append("the compiler's own, which Graal compiles as it warms up), then in parentheses those of the benchmark's code (methods of `").append(Results.PREFIX)
+                        .append("*` classes, JMH's generated stubs included). Benchmark code that stays as it was compiled shows `(0 / 0)`; runtime feedback that changes its mind ")
+                        .append("shows a deoptimization and a recompilation or a few. ")
+                        .append("`-` marks a fork whose counts are missing.\n\n");
+        jitTable(b, r, counts -> counts.measured().cell());
+        b.append("\n## Deoptimizations / compilations during the whole fork\n\n")
+                        .append("The same counts from the fork's start to its end: warm-up, measured iterations and JMH's own code.\n\n");
+        jitTable(b, r, counts -> counts.fork().cell());
+    }
+
+    private static void jitTable(StringBuilder b, Results r, Function<JitCounts, String> cell) {
+        b.append("| Benchmark |");
+        for (String c : r.configs) {
+            b.append(' ').append(c).append(" |");
+        }
+        b.append("\n|---|");
+        b.append("---:|".repeat(r.configs.size())).append('\n');
+        for (String bench : r.benchmarks) {
+            b.append("| ").append(bench).append(" |");
+            for (String c : r.configs) {
+                JitCounts counts = r.jitCounts(bench, c);
+                b.append(' ').append(counts == null ? "-" : cell.apply(counts)).append(" |");
+            }
+            b.append('\n');
+        }
+    }
+
+    /** The profiler that notes the measured iterations' window, for the deoptimization and compilation counts. */
+    static final String WINDOW_PROFILER = "dev.escape.bench.profile.MeasuredWindowProfiler";
 
     /** The profiler that measures the JIT compiler's share of the allocation. */
     static final String JIT_PROFILER = "dev.escape.bench.profile.JitAllocationProfiler";
@@ -307,7 +357,37 @@ public final class ReportWriter {
             }
         }
         b.append(String.join(", ", parts)).append('.');
+        if (r.jitCounted()) {
+            b.append(' ').append(deoptSummary(r));
+        }
         return b.toString();
+    }
+
+    /**
+     * The deoptimizations and tier-4 compilations of the benchmarks' own code during the measured
+     * iterations, summed per configuration, with the benchmarks that deoptimized: a deoptimization
+     * storm shows here first.
+     */
+    private static String deoptSummary(Results r) {
+        List<String> parts = new ArrayList<>();
+        for (String c : r.configs) {
+            long total = 0;
+            long compilations = 0;
+            List<String> where = new ArrayList<>();
+            for (String bench : r.benchmarks) {
+                JitCounts counts = r.jitCounts(bench, c);
+                if (counts != null) {
+                    total += counts.measured().benchDeopts();
+                    compilations += counts.measured().benchCompilations();
+                    if (counts.measured().benchDeopts() > 0) {
+                        where.add(bench + " " + counts.measured().benchDeopts());
+                    }
+                }
+            }
+            String in = where.isEmpty() ? "" : " (deoptimized: " + String.join(", ", where.subList(0, Math.min(5, where.size()))) + (where.size() > 5 ? ", ..." : "") + ")";
+            parts.add("`" + c + "` " + total + " / " + compilations + in);
+        }
+        return "Deoptimizations / tier-4 compilations of the benchmarks' own code during the measured iterations, in all: " + String.join("; ", parts) + ".";
     }
 
     /**
@@ -349,12 +429,12 @@ public final class ReportWriter {
     /**
      * Per benchmark and configuration: throughput, its error and ratio, the benchmark's own B/op and
      * its ratio, then JMH's gc.alloc.rate.norm and the JIT compiler's share of it (empty when not
-     * measured).
+     * measured), then the deoptimization and compilation counts ({@link #CSV_COLUMNS}).
      */
     static String csv(Results r) {
         StringBuilder b = new StringBuilder("benchmark");
         for (String c : r.configs) {
-            for (String column : List.of("ops_per_s", "ops_error", "ops_ratio", "bytes_per_op", "bytes_ratio", "gc_alloc_rate_norm", "jit_bytes_per_op")) {
+            for (String column : CSV_COLUMNS) {
                 b.append(',').append(c).append('.').append(column);
             }
         }
@@ -365,13 +445,22 @@ public final class ReportWriter {
             for (String c : r.configs) {
                 Results.Cell cell = r.cell(bench, c);
                 if (cell == null) {
-                    b.append(",".repeat(7));
+                    b.append(",".repeat(CSV_COLUMNS.size()));
                     continue;
                 }
                 b.append(',').append(num(cell.opsPerSecond())).append(',').append(num(cell.opsError())).append(',')
                                 .append(base == null ? "" : num(cell.opsPerSecond() / base.opsPerSecond())).append(',').append(num(cell.bytesPerOp())).append(',')
                                 .append(base == null ? "" : num(Results.bytesRatio(cell.bytesPerOp(), base.bytesPerOp()))).append(',').append(num(cell.jmhBytesPerOp()))
                                 .append(',').append(num(cell.jitBytesPerOp()));
+                JitCounts counts = r.jitCounts(bench, c);
+                if (counts == null) {
+                    b.append(",".repeat(JIT_CSV_COLUMNS));
+                } else {
+                    for (JitCounts.Count n : List.of(counts.measured(), counts.fork())) {
+                        b.append(',').append(n.deopts()).append(',').append(n.compilations()).append(',').append(n.benchDeopts()).append(',').append(n.benchCompilations());
+                    }
+                    b.append(',').append(counts.forkAllCompilations());
+                }
             }
             b.append('\n');
         }
@@ -379,11 +468,23 @@ public final class ReportWriter {
         for (String c : r.configs) {
             b.append(',').append(num(r.geomeanOps(c))).append(",,").append(num(r.geomeanOps(c) / r.geomeanOps(r.baseline))).append(',').append(num(r.geomeanBytes(c))).append(',')
                             .append(num(Results.bytesRatio(r.geomeanBytes(c), r.geomeanBytes(r.baseline)))).append(',')
-                            .append(num(r.geomeanBytes(c, Results.Cell::jmhBytesPerOp))).append(',');
+                            .append(num(r.geomeanBytes(c, Results.Cell::jmhBytesPerOp))).append(',').append(",".repeat(JIT_CSV_COLUMNS));
         }
         b.append('\n');
         return b.toString();
     }
+
+    /**
+     * The CSV's columns per configuration. The last nine are counts (see {@link JitCounts}), empty
+     * when not logged: deoptimizations and tier-4 compilations during the measured iterations, of
+     * all code and of the benchmark's ("bench_"), the same during the whole fork, and the fork's
+     * compilations of every tier.
+     */
+    static final List<String> CSV_COLUMNS = List.of("ops_per_s", "ops_error", "ops_ratio", "bytes_per_op", "bytes_ratio", "gc_alloc_rate_norm", "jit_bytes_per_op",
+                    "deopts_measured", "compilations_measured", "bench_deopts_measured", "bench_compilations_measured", "deopts_fork", "compilations_fork", "bench_deopts_fork",
+                    "bench_compilations_fork", "compilations_all_tiers_fork");
+    /** How many of the CSV's columns are the counts. */
+    static final int JIT_CSV_COLUMNS = 9;
 
     private static String num(double v) {
         return Double.isNaN(v) || Double.isInfinite(v) ? "" : String.format(Locale.ROOT, "%.6g", v);

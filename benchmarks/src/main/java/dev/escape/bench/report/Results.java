@@ -58,6 +58,11 @@ final class Results {
     final Map<String, Map<String, Cell>> cells;
     /** JDK and VM as the forks reported them. */
     final String jdk;
+    /**
+     * configuration -> benchmark -> deoptimizations and compilations of its forks; empty when the
+     * run did not log them (see {@link JitCounts}).
+     */
+    Map<String, Map<String, JitCounts>> jit = Map.of();
 
     private Results(List<String> configs, String baseline, List<String> benchmarks, Map<String, Map<String, Cell>> cells, String jdk) {
         this.configs = configs;
@@ -105,6 +110,17 @@ final class Results {
         List<String> configs = List.copyOf(files.keySet());
         String base = configs.contains(baseline) ? baseline : configs.get(0);
         return new Results(configs, base, new ArrayList<>(names), cells, jdk == null ? "unknown" : jdk);
+    }
+
+    /** Whether deoptimizations and compilations were logged for some configuration. */
+    boolean jitCounted() {
+        return !jit.isEmpty();
+    }
+
+    /** The deoptimizations and compilations of a benchmark under a configuration; null when not logged. */
+    JitCounts jitCounts(String benchmark, String config) {
+        Map<String, JitCounts> row = jit.get(config);
+        return row == null ? null : row.get(benchmark);
     }
 
     /** Whether the JIT compiler's share of the allocation was measured for every result. */
