@@ -173,7 +173,7 @@ public final class Analysis {
     void replaceEndState(HIRBlock block, BlockState state) {
         endStates.put(block, state);
     }
-    /** What {@code value} aliases, whether or not the object is still virtual. */
+
     /** Why {@code user} needs {@code object} real (see {@link Decisions#causeOf}). */
     Cause causeOf(Node user, VirtualObjectNode object) {
         return decisions.causeOf(user, object);
@@ -184,6 +184,7 @@ public final class Analysis {
         return pending;
     }
 
+    /** What {@code value} aliases, whether or not the object is still virtual. */
     ValueNode resolveAny(ValueNode value) {
         return value instanceof VirtualObjectNode ? value : aliases.getOrDefault(value, value);
     }

@@ -177,7 +177,7 @@ final class Loops {
         }
         Effects atEntry = entryEffects(loopBegin);
         BlockState state = entry.copy();
-        analysis.pending().materializeAll(state, atEntry, loopBegin.forwardEnd(), loopBegin);
+        analysis.pending().materializeAll(state, atEntry, loopBegin.forwardEnd(), loopBegin, analysis.blockOf(loopBegin));
         for (VirtualObjectNode object : plan.realAtEntry) {
             if (state.isVirtual(object)) {
                 analysis.materialize(object, state, atEntry, loopBegin.forwardEnd(), loopBegin, plan.entryCause);
@@ -534,7 +534,7 @@ final class Loops {
         Effects effects = analysis.effectsOf(block);
         // A pending object's phis live inside the loop: allocate it before leaving.
         HIRBlock inside = block.getFirstPredecessor();
-        analysis.pending().materializeAll(state, analysis.effectsOf(inside), inside.getEndNode(), exit);
+        analysis.pending().materializeAll(state, analysis.effectsOf(inside), inside.getEndNode(), exit, block);
         Map<ValueNode, ValueProxyNode> proxies = new IdentityHashMap<>();
         for (VirtualObjectNode object : state.objects()) {
             ObjectState s = state.get(object);

@@ -64,12 +64,8 @@ final class Merges {
         for (int i = 0; i < n; i++) {
             preds[i] = all[phiIndex[i]];
             states[i] = analysis.endState(preds[i]).copy();
-            // Objects left pending by an earlier merge do not cross another one.
-            for (VirtualObjectNode object : states[i].objects()) {
-                if (states[i].get(object).isPending()) {
-                    analysis.materialize(object, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
-                }
-            }
+            // Objects left pending by an earlier merge do not cross another one (dropped if nothing uses them past it).
+            analysis.pending().materializeAll(states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, block);
         }
         EconomicSet<VirtualObjectNode> pending = EconomicSet.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
         boolean changed;

@@ -1,7 +1,11 @@
 package dev.escape.analysis;
 
+import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.Map;
+
+import org.graalvm.collections.EconomicSet;
+import org.graalvm.collections.Equivalence;
 
 import dev.escape.decisions.Materialization.Cause;
 import jdk.graal.compiler.graph.Node;
@@ -10,13 +14,16 @@ import jdk.graal.compiler.nodes.AbstractEndNode;
 import jdk.graal.compiler.nodes.ConstantNode;
 import jdk.graal.compiler.nodes.FixedNode;
 import jdk.graal.compiler.nodes.IfNode;
+import jdk.graal.compiler.nodes.PhiNode;
 import jdk.graal.compiler.nodes.PiNode;
 import jdk.graal.compiler.nodes.ReturnNode;
 import jdk.graal.compiler.nodes.ValueNode;
 import jdk.graal.compiler.nodes.ValuePhiNode;
+import jdk.graal.compiler.nodes.VirtualState;
 import jdk.graal.compiler.nodes.calc.FloatingNode;
 import jdk.graal.compiler.nodes.calc.IntegerEqualsNode;
 import jdk.graal.compiler.nodes.calc.IsNullNode;
+import jdk.graal.compiler.nodes.cfg.HIRBlock;
 import jdk.graal.compiler.nodes.extended.GuardingNode;
 import jdk.graal.compiler.nodes.java.LoadFieldNode;
 import jdk.graal.compiler.nodes.type.StampTool;
@@ -130,12 +137,108 @@ final class PendingObjects {
         state.put(object, ObjectState.materialized(phi));
     }
 
-    /** Ends every pending object of {@code state} (before a loop, or when leaving one). */
-    void materializeAll(BlockState state, Effects effects, FixedNode position, Node user) {
+    /**
+     * Ends every pending object of {@code state} (before a loop, or when leaving one, with
+     * {@code from} the block where the code goes on): one that code from there may still use is
+     * allocated, one that nothing uses any more is dropped ({@link #usedFrom}).
+     */
+    void materializeAll(BlockState state, Effects effects, FixedNode position, Node user, HIRBlock from) {
         for (VirtualObjectNode object : state.objects()) {
             if (state.get(object).isPending()) {
-                analysis.materialize(object, state, effects, position, user, Cause.MERGE);
+                end(object, state, effects, position, user, from);
             }
         }
+    }
+
+    /** Ends the pending state of {@code object} where the code goes on in {@code from}: allocated if used from there on, else dropped. */
+    private void end(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user, HIRBlock from) {
+        if (usedFrom(object, from, state)) {
+            analysis.materialize(object, state, effects, position, user, Cause.MERGE);
+        } else {
+            state.remove(object);
+        }
+    }
+
+    /**
+     * Whether code from the start of {@code from} on may still use pending {@code object}: a node
+     * that stands for it (the phi it came in through, a pi that proved it non-null) has a use on a
+     * path from {@code from} that does not first pass that node's definition again (where it
+     * would stand for another object, e.g. of the next loop iteration), or another object of
+     * {@code state} holds it. Conservative: a use whose place is unknown counts.
+     */
+    private boolean usedFrom(VirtualObjectNode object, HIRBlock from, BlockState state) {
+        if (state.referencesFromVirtual(object) > 0) {
+            return true;
+        }
+        for (ValueNode alias : analysis.aliasesOf(object)) {
+            HIRBlock definition = analysis.blockOf(alias instanceof PhiNode phi ? phi.merge() : alias);
+            EconomicSet<HIRBlock> uses = EconomicSet.create(Equivalence.IDENTITY);
+            if (definition == null || !useBlocks(alias, uses) || reaches(from, definition, uses) || inPhiOf(alias, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds the blocks where {@code value} is used (a phi's at the end of the predecessors it comes in from; a frame state's at the nodes it belongs to); false if some use has no known block. */
+    private boolean useBlocks(Node value, EconomicSet<HIRBlock> into) {
+        for (Node use : value.usages()) {
+            if (use instanceof VirtualState) {
+                if (!useBlocks(use, into)) {
+                    return false;
+                }
+                continue;
+            }
+            if (use instanceof PhiNode phi) {
+                // Used at the end of the predecessors it comes in from.
+                for (int i = 0; i < phi.valueCount(); i++) {
+                    if (phi.valueAt(i) == value && !add(analysis.blockOf(phi.merge().phiPredecessorAt(i)), into)) {
+                        return false;
+                    }
+                }
+            } else if (!add(analysis.blockOf(use), into)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a phi of the merge that begins {@code block} takes {@code value}: a use at the very point the code goes on from. */
+    private boolean inPhiOf(ValueNode value, HIRBlock block) {
+        for (Node use : value.usages()) {
+            if (use instanceof PhiNode phi && analysis.blockOf(phi.merge()) == block) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean add(HIRBlock block, EconomicSet<HIRBlock> into) {
+        if (block == null) {
+            return false;
+        }
+        into.add(block);
+        return true;
+    }
+
+    /** Whether a path from {@code from} (itself included) reaches one of {@code targets} without entering {@code barrier}. */
+    private static boolean reaches(HIRBlock from, HIRBlock barrier, EconomicSet<HIRBlock> targets) {
+        EconomicSet<HIRBlock> seen = EconomicSet.create(Equivalence.IDENTITY);
+        ArrayDeque<HIRBlock> work = new ArrayDeque<>();
+        work.add(from);
+        seen.add(from);
+        while (!work.isEmpty()) {
+            HIRBlock b = work.poll();
+            if (targets.contains(b)) {
+                return true;
+            }
+            for (int i = 0; i < b.getSuccessorCount(); i++) {
+                HIRBlock next = b.getSuccessorAt(i);
+                if (next != barrier && seen.add(next)) {
+                    work.add(next);
+                }
+            }
+        }
+        return false;
     }
 }

@@ -182,6 +182,10 @@ final class Tool extends CoreProvidersDelegate implements VirtualizerTool, Canon
             // e.g. the state split proxy of an elided monitor enter: its frame state names virtual objects too
             analysis.describeFrameStates(fixed, state, effects);
         } else {
+            if (!node.isAlive()) {
+                // A value computed here: a loop exit gives it a proxy if it is used after the loop.
+                analysis.created(node, analysis.blockOf(position));
+            }
             effects.addFloating(node);
         }
     }

@@ -36,7 +36,7 @@ class LibraryModeTest {
                         Arguments.of("returned", 1, List.of(Decision.KEPT), inputs(args(9))),
                         Arguments.of("storedToStatic", 1, List.of(Decision.KEPT), inputs(args(9))),
                         Arguments.of("escapesOnOneBranch", 1, List.of(Decision.PARTIAL), inputs(args(1), args(-1))),
-                        Arguments.of("variableIndex", 1, List.of(Decision.KEPT), inputs(args(5, 2), args(5, 7))),
+                        Arguments.of("variableIndex", 0, List.of(Decision.ELIMINATED), inputs(args(5, 2), args(5, 7))),
                         Arguments.of("lockedBox", 0, List.of(Decision.ELIMINATED), inputs(args(1))),
                         Arguments.of("throwsLocally", 1, List.of(Decision.KEPT), inputs(args(1), args(-1))),
                         Arguments.of("divides", 0, List.of(Decision.ELIMINATED), inputs(args(6, 3), args(1, 0))));

@@ -105,6 +105,19 @@ public final class Deopts {
         return xs[0] + xs[1] * 10 + xs[2] * 100;
     }
 
+    /** A nullable object checked and read, dead by the deopt: the interpreter resumes without it. */
+    @Inputs({"1", "-1", "-4", "4"})
+    static int nullableObjectDeadAtTheDeopt(int a) {
+        Box p = (a & 3) == 0 ? null : new Box(a);
+        int r = p == null ? -1 : p.value + 1;
+        if (a < 0) {
+            GraalDirectives.deoptimizeAndInvalidate();
+        }
+        r *= 3;
+        compiled = GraalDirectives.inCompiledCode();
+        return r;
+    }
+
     @Inputs({"1", "-1", "300"})
     static long boxesLive(int a) {
         Integer x = a;

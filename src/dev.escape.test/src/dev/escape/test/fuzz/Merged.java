@@ -18,7 +18,7 @@ import dev.escape.test.fuzz.Scope.Var;
  * some come from a constructor that calls another constructor and an initializer. After the
  * merge the value is used in the ways that force the analysis to decide what it is: stored,
  * passed to a call that is not inlined, null-checked and read, compared, held across a call or a
- * deopt, hashed into the result.
+ * deopt, hashed into the result (or only null-checked and read, and dead from there on).
  */
 final class Merged {
     private final Random r;
@@ -41,7 +41,7 @@ final class Merged {
 
     /**
      * {@code { P o = <merge>; <uses> }}: in its own block so the shrinker can drop each use; the
-     * merged value is hashed into {@code h}, so it is never dead.
+     * merged value is hashed into {@code h} (or null-checked and read) last.
      */
     Block statement(Supplier<Code> random) {
         scope.enter();
@@ -59,7 +59,9 @@ final class Merged {
         if (r.nextBoolean()) { // a random statement that may use o too
             body.add(random.get());
         }
-        body.add(new Stmt("h = h * 31 + hashOf(" + o.name() + ");"));
+        // Mostly hashed whole; else only null-checked and read, so that it is dead past this
+        // statement and a pending object may be dropped at the next merge or back edge.
+        body.add(new Stmt(r.nextInt(3) == 0 ? "h = h * 31 + (" + o.name() + " == null ? -1 : " + o.name() + ".i);" : "h = h * 31 + hashOf(" + o.name() + ");"));
         scope.exit();
         return new Block(body);
     }
