@@ -1,6 +1,7 @@
 package dev.escape.lang;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
 import org.graalvm.polyglot.Context;
@@ -17,7 +18,9 @@ import org.graalvm.polyglot.Value;
  * </pre>
  *
  * With {@code -Desl.repeat=N}, {@code main} is called N times (the result of the last call is
- * printed), so that it gets hot enough to be compiled.
+ * printed), so that it gets hot enough to be compiled, and the bytes this thread allocated per call
+ * over the second half of the calls (the first half warms up) are printed on stderr (Truffle
+ * compiles on threads of its own).
  */
 public final class EslMain {
     private EslMain() {
@@ -37,10 +40,19 @@ public final class EslMain {
         try (Context context = Context.newBuilder(EslLanguage.ID).allowExperimentalOptions(true).build()) {
             Value main = context.parse(source);
             Value result = null;
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long before = 0;
             for (int i = 0; i < repeat; i++) {
+                if (i == repeat / 2) {
+                    before = threads.getCurrentThreadAllocatedBytes();
+                }
                 result = main.execute(arguments);
             }
+            long bytes = threads.getCurrentThreadAllocatedBytes() - before;
             System.out.println(result);
+            if (repeat > 1) {
+                System.err.printf("bytes per call: %.1f%n", (double) bytes / (repeat - repeat / 2));
+            }
         } catch (PolyglotException e) {
             if (!e.isGuestException()) {
                 throw e;
