@@ -202,6 +202,8 @@ suite = {
             "subDir": "src",
             "sourceDirs": ["src"],  # also holds META-INF/services/...TruffleLanguageProvider
             "dependencies": ["TRUFFLE_API"],
+            # EslMain counts the bytes a thread allocates (com.sun.management.ThreadMXBean).
+            "requires": ["java.management", "jdk.management"],
             "javaCompliance": "25+",
         },
 
