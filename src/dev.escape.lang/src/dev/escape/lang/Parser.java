@@ -38,8 +38,9 @@ import dev.escape.lang.nodes.Operators;
  *            | 'new' NAME '(' args ')' | '(' expr ')'
  * </pre>
  *
- * Integers are 64-bit ({@code Long}, overflow is an error), doubles have a '.'. Locals are
- * function-wide; functions and structs may be used before they are declared. {@code //} starts a
+ * Integers are 64-bit ({@code Long}, overflow is an error), doubles have a '.'. A local is
+ * visible from its {@code var} to the end of its block and may not be declared again while
+ * visible; functions and structs may be used before they are declared. {@code //} starts a
  * comment.
  */
 public final class Parser {
@@ -59,8 +60,10 @@ public final class Parser {
     private final Map<String, EslFunction> functions = new LinkedHashMap<>();
     private final Map<String, EslStruct> structs = new HashMap<>();
 
-    // The function being parsed: its locals' frame slots.
+    // The function being parsed: the frame slots of the locals in scope, and per open block the
+    // names it declared (they go out of scope, and their slots are cleared, when it ends).
     private Map<String, Integer> locals;
+    private List<List<String>> scopes;
     private FrameDescriptor.Builder frame;
 
     public Parser(EslLanguage language, Source source) {
@@ -143,19 +146,27 @@ public final class Parser {
     private FunctionRootNode function() {
         Token name = expectName();
         locals = new HashMap<>();
+        scopes = new ArrayList<>();
         frame = FrameDescriptor.newBuilder();
         List<String> parameters = nameList();
         for (String parameter : parameters) {
             locals.put(parameter, frame.addSlot(FrameSlotKind.Object, parameter, null));
         }
-        EslNode body = block();
+        EslNode body = block(false);
         return new FunctionRootNode(language, frame.build(), name.text, parameters.size(), body);
     }
 
     // ------------------------------------------------------------------ statements
 
-    private EslNode block() {
+    /**
+     * A block. A local lives from its {@code var} to the end of its block; then its slot is cleared
+     * (unless the block is a function's body, whose frame ends anyway), so that the frame does not
+     * keep the last object a loop body made alive into the next iteration.
+     */
+    private EslNode block(boolean clear) {
         expect("{");
+        List<String> declared = new ArrayList<>();
+        scopes.add(declared);
         List<EslNode> statements = new ArrayList<>();
         while (!accept("}")) {
             if (peek().kind == Kind.END) {
@@ -163,7 +174,15 @@ public final class Parser {
             }
             statements.add(statement());
         }
-        return new Control.Block(statements.toArray(EslNode[]::new));
+        scopes.remove(scopes.size() - 1);
+        int[] slots = new int[clear ? declared.size() : 0];
+        for (int i = 0; i < declared.size(); i++) {
+            int slot = locals.remove(declared.get(i));
+            if (clear) {
+                slots[i] = slot;
+            }
+        }
+        return new Control.Block(statements.toArray(EslNode[]::new), slots);
     }
 
     private EslNode statement() {
@@ -178,6 +197,7 @@ public final class Parser {
             expect(";");
             int slot = frame.addSlot(FrameSlotKind.Object, name.text, null);
             locals.put(name.text, slot);
+            scopes.get(scopes.size() - 1).add(name.text);
             return new Locals.Write(slot, value);
         }
         if (accept("if")) {
@@ -202,7 +222,7 @@ public final class Parser {
             return new Control.Return(value);
         }
         if (isSymbol(t, "{")) {
-            return block();
+            return block(true);
         }
         // An assignment's target is parsed as an expression and then taken apart.
         int start = pos;
@@ -255,7 +275,7 @@ public final class Parser {
     }
 
     private EslNode body() {
-        return isSymbol(peek(), "{") ? block() : statement();
+        return isSymbol(peek(), "{") ? block(true) : statement();
     }
 
     // ------------------------------------------------------------------ expressions

@@ -1,5 +1,6 @@
 package dev.escape.lang.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ControlFlowException;
@@ -13,11 +14,14 @@ public final class Control {
     private Control() {
     }
 
+    /** Statements in order; at the end, the slots of the locals the block declared are cleared. */
     public static final class Block extends EslNode {
         @Children private final EslNode[] statements;
+        @CompilationFinal(dimensions = 1) private final int[] clearedSlots;
 
-        public Block(EslNode[] statements) {
+        public Block(EslNode[] statements, int[] clearedSlots) {
             this.statements = statements;
+            this.clearedSlots = clearedSlots;
         }
 
         @Override
@@ -25,6 +29,9 @@ public final class Control {
         public Object execute(VirtualFrame frame) {
             for (EslNode statement : statements) {
                 statement.execute(frame);
+            }
+            for (int slot : clearedSlots) {
+                frame.setObject(slot, null);
             }
             return null;
         }

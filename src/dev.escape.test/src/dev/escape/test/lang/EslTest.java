@@ -103,6 +103,9 @@ class EslTest {
     void locals() {
         assertEquals(30L, run("fn main() { var a = 10; var b = a * 2; a = a + b - 10; return a + b - 10; }"));
         assertEquals(8L, run("fn main(x) { var y = x; x = 1; return y + x; }", 7));
+        // A block's locals: visible to the end of the block, the name free again after it.
+        assertEquals(3L, run("fn main() { var s = 0; { var t = 1; s = s + t; } { var t = 2; s = s + t; } return s; }"));
+        assertEquals(45L, run("fn main() { var s = 0; var i = 0; while (i < 10) { var sq = i; s = s + sq; i = i + 1; } return s; }"));
     }
 
     @Test
@@ -178,7 +181,6 @@ class EslTest {
         assertError("condition is not a boolean", "fn main() { while (0) { } return 0; }");
         assertError("Vec has no field z", "struct Vec(x, y); fn main() { return new Vec(1, 2).z; }");
         assertError("cannot access field x of the number 3", "fn main() { var n = 3; return n.x; }");
-        assertError("variable y is read before it is assigned", "fn main(c) { if (c) { var y = 1; } return y; }", false);
         assertError("cannot negate the boolean true", "fn main() { return -true; }");
         assertError("main takes 1 arguments, got 0", "fn main(n) { return n; }");
         assertError("main's arguments must be numbers or booleans", "fn main(s) { return s; }", "text");
@@ -195,6 +197,9 @@ class EslTest {
         assertError("no function main", "fn f() { return 1; }");
         assertError("function f is declared twice", "fn f() { return 1; } fn f() { return 2; } fn main() { return f(); }");
         assertError("variable a is declared twice", "fn main() { var a = 1; var a = 2; return a; }");
+        assertError("variable a is declared twice", "fn main(a) { if (true) { var a = 2; } return a; }");
+        assertError("undefined variable y", "fn main(c) { if (c) { var y = 1; } return y; }");
+        assertError("undefined variable x", "fn main() { var x = x + 1; return x; }");
         assertError("undefined variable b (declare it with var)", "fn main() { b = 1; return 0; }");
         assertError("unexpected character '#'", "fn main() { return 1 # 2; }");
         assertError("integer 99999999999999999999 is too large", "fn main() { return 99999999999999999999; }");
