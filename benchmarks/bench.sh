@@ -101,7 +101,7 @@ done
 [[ -n "$JDK" ]] || die "no JDK 25 found (JAVA_HOME=${JAVA_HOME:-unset}); set JAVA_HOME to a JDK 25 with JVMCI, e.g. Temurin 25"
 JAVA="$JDK/bin/java"
 
-if [[ ! -f "$LAUNCHER_JAR" ]]; then
+if [[ ! -f "$LAUNCHER_JAR" || ! -f "$ROOT/build/lib/escape-lang.jar" || ! -f "$ROOT/build/graaljs-classpath" ]]; then
   echo "bench: escape is not built yet; running ./escape build (log in $ROOT/build/bench-build.log)" >&2
   mkdir -p "$ROOT/build"
   JAVA_HOME="$JDK" "$ROOT/escape" build >"$ROOT/build/bench-build.log" 2>&1 ||
@@ -157,7 +157,13 @@ for c in "${requested[@]}"; do
 done
 
 # ---------------------------------------------------------------------------- benchmarks
-JMH_HOST=("$JAVA" --sun-misc-unsafe-memory-access=allow -jar "$JAR")
+# The Truffle benchmarks run guest code through the polyglot API: the Truffle runtime, GraalJS
+# (build/graaljs-classpath, jars in ~/.m2) and esl (the snapshot's escape-lang.jar) join
+# benchmarks.jar on the class path, which JMH gives its forks as it is.
+[[ -f "$ROOT/build/graaljs-classpath" && -f "$SNAP/build/lib/escape-lang.jar" ]] ||
+  die "build/graaljs-classpath or build/lib/escape-lang.jar is missing; run ./escape build"
+CLASS_PATH="$JAR:$SNAP/build/lib/escape-lang.jar:$(<"$ROOT/build/graaljs-classpath")"
+JMH_HOST=("$JAVA" --sun-misc-unsafe-memory-access=allow -cp "$CLASS_PATH" org.openjdk.jmh.Main)
 regex="${filter:-.*}"
 if ! listing="$("${JMH_HOST[@]}" -l "$regex" 2>&1)"; then
   if grep -q 'PatternSyntaxException' <<<"$listing"; then

@@ -35,7 +35,7 @@ export JAVA_HOME
 export MX_PYTHON="${MX_PYTHON:-$(command -v python3)}"
 # Only this suite's distributions: a plain `mx build` would also build mx's native ninja
 # toolchains, whose download host may be unreachable (mx_escape.py defaults this too).
-export BUILD_TARGETS="${BUILD_TARGETS:-ESCAPE_LAUNCHER,ESCAPE_COMPILER,ESCAPE_DEMO,ESCAPE_TEST}"
+export BUILD_TARGETS="${BUILD_TARGETS:-ESCAPE_LAUNCHER,ESCAPE_COMPILER,ESCAPE_DEMO,ESCAPE_LANG,ESCAPE_TEST}"
 
 mx() {
   echo "+ mx $*" >&2

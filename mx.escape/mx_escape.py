@@ -40,7 +40,7 @@ _CONSOLE_LAUNCHER = 'org.junit.platform.console.ConsoleLauncher'
 
 
 # Everything `mx build` builds by default (projects and libraries come with them).
-_DISTRIBUTIONS = ['ESCAPE_LAUNCHER', 'ESCAPE_COMPILER', 'ESCAPE_DEMO', 'ESCAPE_TEST']
+_DISTRIBUTIONS = ['ESCAPE_LAUNCHER', 'ESCAPE_COMPILER', 'ESCAPE_DEMO', 'ESCAPE_LANG', 'ESCAPE_TEST']
 
 
 def mx_post_parse_cmd_line(opts):

@@ -55,6 +55,28 @@ suite = {
             "license": "UPL",
         },
 
+        # The Truffle API and the polyglot API, same version as Graal: what esl (dev.escape.lang)
+        # compiles against. At run time they come from build/graaljs-classpath with the Truffle
+        # runtime; the tests run esl in Truffle's interpreter with them (no truffle-runtime).
+        "TRUFFLE_API": {
+            "maven": {"groupId": "org.graalvm.truffle", "artifactId": "truffle-api", "version": "25.0.3"},
+            "digest": "sha512:47eb3640c45df0b4d406ca17e2a75c4184147163e7ee9e40c6dafde078953ce50e18c6778c014887e997111d731a48a832684e313f930eec0e70a9ada3a8ea94",
+            "dependencies": ["POLYGLOT", "GRAAL_COLLECTIONS", "GRAAL_NATIVEIMAGE"],
+            "license": "UPL",
+        },
+        "POLYGLOT": {
+            "maven": {"groupId": "org.graalvm.polyglot", "artifactId": "polyglot", "version": "25.0.3"},
+            "digest": "sha512:0657b3a2a10165ec58f238ff3e3e00c266378151b7bed6d2517be51ab8dbcba6aea6a2f70cb666e71f779c7d8ed54c70869bfeea91eea820abf419a47d854021",
+            "dependencies": ["GRAAL_COLLECTIONS", "GRAAL_NATIVEIMAGE"],
+            "license": "UPL",
+        },
+        "GRAAL_NATIVEIMAGE": {
+            "maven": {"groupId": "org.graalvm.sdk", "artifactId": "nativeimage", "version": "25.0.3"},
+            "digest": "sha512:e79d084c28ec354ef180575d06eaeae1af7a0926adede2fe775c0769ff4b23ca4b6c43d3af3774317c3245e723cec17070b200eb2a4562e7a8d8714266e66382",
+            "dependencies": ["GRAAL_WORD"],
+            "license": "UPL",
+        },
+
         # JUnit 5.14.1 (pom.xml: junit.version); platform artifacts are 1.14.1.
         "JUNIT_JUPITER_API": {
             "maven": {"groupId": "org.junit.jupiter", "artifactId": "junit-jupiter-api", "version": "5.14.1"},
@@ -175,6 +197,16 @@ suite = {
             "javaCompliance": "25+",
         },
 
+        # esl, the in-tree Truffle language (hand-written nodes: no annotation processor).
+        "dev.escape.lang": {
+            "subDir": "src",
+            "sourceDirs": ["src"],  # also holds META-INF/services/...TruffleLanguageProvider
+            "dependencies": ["TRUFFLE_API"],
+            # EslMain counts the bytes a thread allocates (com.sun.management.ThreadMXBean).
+            "requires": ["java.management", "jdk.management"],
+            "javaCompliance": "25+",
+        },
+
         # JUnit 5 tests: library mode (Graal compiles one method in-process) and JIT mode
         # (child JVMs through ./escape). Graal is compile-only, as for the compiler project.
         "dev.escape.test": {
@@ -184,6 +216,7 @@ suite = {
                 "dev.escape.compiler",
                 "dev.escape.launcher",
                 "dev.escape.demo",
+                "dev.escape.lang",
                 "JUNIT_JUPITER_API",
                 "JUNIT_JUPITER_PARAMS",
                 "JACKSON_DATABIND",
@@ -220,9 +253,14 @@ suite = {
         "ESCAPE_DEMO": {
             "dependencies": ["dev.escape.demo"],
         },
+        # Truffle and the polyglot API stay class path entries of their own, as under Maven.
+        "ESCAPE_LANG": {
+            "dependencies": ["dev.escape.lang"],
+            "exclude": ["TRUFFLE_API", "POLYGLOT", "GRAAL_COLLECTIONS", "GRAAL_NATIVEIMAGE", "GRAAL_WORD"],
+        },
         "ESCAPE_TEST": {
             "dependencies": ["dev.escape.test"],
-            "distDependencies": ["ESCAPE_COMPILER", "ESCAPE_LAUNCHER", "ESCAPE_DEMO"],
+            "distDependencies": ["ESCAPE_COMPILER", "ESCAPE_LAUNCHER", "ESCAPE_DEMO", "ESCAPE_LANG"],
             # JUnit and Jackson are not copied into the test jar; they stay class path entries of their own.
             "exclude": ["JUNIT_JUPITER_API", "JUNIT_JUPITER_PARAMS", "JACKSON_DATABIND"],
             "testDistribution": True,

@@ -24,7 +24,7 @@ import dev.escape.test.harness.ChildProcess.Result;
 class BenchQuickTest {
     private static final List<String> CONFIGS = List.of("escape", "escape-nofeedback", "graal", "graal-noea", "c2", "c2-noea");
     private static final List<String> BENCHMARKS = List.of("Containers.mapLookupFreshKey", "Feedback.identityAfterMerge", "Functional.optionalChain",
-                    "Kernels.interpret", "LocksAndExceptions.lockElision", "PartialEscape.escapeRareMerge", "ValueObjects.smallObject");
+                    "Kernels.interpret", "LocksAndExceptions.lockElision", "PartialEscape.escapeRareMerge", "Truffle.eslVectors", "ValueObjects.smallObject");
 
     @Test
     void quickRunWritesARowPerBenchmarkAndConfiguration(@TempDir Path out) throws Exception {
