@@ -20,6 +20,7 @@ import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
  * after the merge can tell them apart from it: no node (and no frame state, which a deopt would
  * turn into an object of its own) past the merge uses an input object other than through the phi,
  * the objects have the same shape, hold no locks, and no other virtual object points to them.
+ * Objects without identity (boxes) need only the shape and no locks.
  */
 final class Identity {
     private final Analysis analysis;
@@ -61,7 +62,16 @@ final class Identity {
 
     private boolean onlyThrough(VirtualObjectNode object, BlockState state, PhiNode phi, int fieldReferences, HIRBlock merge, boolean backEdge, boolean intoLoop) {
         ObjectState s = state.get(object);
-        if (s == null || !s.isVirtual() || s.hasLocks() || s.ensureVirtualized() || state.referencesFromVirtual(object) != fieldReferences) {
+        if (s == null || !s.isVirtual() || s.hasLocks() || s.ensureVirtualized()) {
+            return false;
+        }
+        if (!object.hasIdentity()) {
+            // A box (or a Truffle value type): two objects with equal fields cannot be told apart
+            // (comparisons compare their values), so it may meet others at a phi wherever else it
+            // is used, as in Graal's phase.
+            return true;
+        }
+        if (state.referencesFromVirtual(object) != fieldReferences) {
             return false;
         }
         for (ValueNode alias : analysis.aliasesOf(object)) {
