@@ -20,6 +20,8 @@ import jdk.graal.compiler.nodes.java.LoadFieldNode;
 import jdk.graal.compiler.nodes.virtual.VirtualInstanceNode;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
 import jdk.vm.ci.code.BytecodeFrame;
+import jdk.vm.ci.meta.JavaConstant;
+import jdk.vm.ci.meta.JavaKind;
 import jdk.vm.ci.meta.ResolvedJavaField;
 
 /**
@@ -315,19 +317,26 @@ final class Merges {
     }
 
     /**
-     * The virtual object of a phi whose other inputs are all {@code null}, if it can stay
-     * unallocated past the merge as a nullable object ({@link PendingMerge}); null otherwise.
+     * The virtual object of a phi whose other inputs are all {@code null} or one constant object
+     * of its exact type (as {@code Optional.ofNullable} gives {@code Optional.EMPTY} or a new
+     * {@code Optional}), if it can stay unallocated past the merge as a pending object
+     * ({@link PendingMerge}); null otherwise. On the constant's paths its fields are loaded at the
+     * end of the path, as for an object real there.
      */
     VirtualObjectNode nullable(PhiNode phi, BlockState[] states, AbstractMergeNode merge) {
         if (isExceptionMerge(analysis.blockOf(merge))) {
             return null;
         }
         VirtualObjectNode object = null;
-        boolean anyNull = false;
+        JavaConstant constant = null;
+        boolean anyOther = false;
         for (int i = 0; i < states.length; i++) {
             ValueNode in = analysis.resolve(in(phi, i), states[i]);
             if (in.isNullConstant()) {
-                anyNull = true;
+                anyOther = true;
+            } else if (in.isJavaConstant() && in.asJavaConstant().getJavaKind() == JavaKind.Object && (constant == null || constant.equals(in.asJavaConstant()))) {
+                constant = in.asJavaConstant();
+                anyOther = true;
             } else if (in instanceof VirtualObjectNode v && states[i].isVirtual(v) && !states[i].get(v).isPending() && (object == null || object == v) &&
                             analysis.identity().onlyThroughPhi(v, states[i], phi, analysis.blockOf(merge), false) && !states[i].hasVirtualFields(v)) {
                 object = v;
@@ -335,13 +344,16 @@ final class Merges {
                 return null;
             }
         }
-        if (!anyNull || !(object instanceof VirtualInstanceNode instance)) {
+        if (!anyOther || !(object instanceof VirtualInstanceNode instance)) {
             return null;
         }
         for (ResolvedJavaField field : instance.getFields()) {
             if (field.isVolatile()) {
                 return null;
             }
+        }
+        if (constant != null && !instance.type().equals(analysis.providers().getMetaAccess().lookupJavaType(constant))) {
+            return null;
         }
         return object;
     }
@@ -351,24 +363,40 @@ final class Merges {
         ValueNode[] real = new ValueNode[states.length];
         ValueNode[] flags = new ValueNode[states.length];
         ValueNode[] entries = new ValueNode[object.entryCount()];
+        boolean anyNull = false;
+        ValueNode[][] constantFields = new ValueNode[states.length][];
+        for (int i = 0; i < states.length; i++) {
+            ValueNode in = analysis.resolve(in(phi, i), states[i]);
+            if (in != object && !in.isNullConstant()) {
+                constantFields[i] = loadFields((VirtualInstanceNode) object, in, preds[i]);
+            }
+        }
         for (int j = 0; j < entries.length; j++) {
             ValueNode[] values = new ValueNode[states.length];
             for (int i = 0; i < states.length; i++) {
-                boolean here = analysis.resolve(in(phi, i), states[i]) == object;
-                values[i] = here ? analysis.resolve(states[i].get(object).entry(j), states[i])
-                                : ConstantNode.defaultForKind(object.entryKind(analysis.providers().getMetaAccessExtensionProvider(), j));
+                ValueNode in = analysis.resolve(in(phi, i), states[i]);
+                if (in == object) {
+                    values[i] = analysis.resolve(states[i].get(object).entry(j), states[i]);
+                } else if (constantFields[i] != null) {
+                    values[i] = constantFields[i][j];
+                } else {
+                    // Null: never read, a null check must prove the object there first.
+                    values[i] = ConstantNode.defaultForKind(object.entryKind(analysis.providers().getMetaAccessExtensionProvider(), j));
+                }
             }
             entries[j] = valueOrPhi(merge, block, effects, values);
         }
         BlockState[] snapshots = new BlockState[states.length];
         for (int i = 0; i < states.length; i++) {
-            boolean here = analysis.resolve(in(phi, i), states[i]) == object;
-            real[i] = here ? null : analysis.resolve(in(phi, i), states[i]);
-            flags[i] = ConstantNode.forInt(here ? 1 : 0);
+            ValueNode in = analysis.resolve(in(phi, i), states[i]);
+            real[i] = in == object ? null : in;
+            anyNull |= in.isNullConstant();
+            flags[i] = ConstantNode.forInt(in.isNullConstant() ? 0 : 1);
             snapshots[i] = states[i].copy();
         }
+        // Without a null among the inputs the object is never absent: no flag, reads need no null check.
         return ObjectState.pending(entries, new PendingMerge(merge, block, preds, snapshots, real, phiIndex,
-                        newPhi(merge, block, effects, flags)));
+                        anyNull ? newPhi(merge, block, effects, flags) : null));
     }
 
     /** The input of graph phi {@code phi} from the {@code i}-th predecessor that takes part. */
@@ -397,13 +425,7 @@ final class Merges {
                 }
             } else {
                 real[i] = o.materializedValue();
-                fields[i] = new ValueNode[object.entryCount()];
-                for (int j = 0; j < object.entryCount(); j++) {
-                    LoadFieldNode load = LoadFieldNode.create(analysis.graph().getAssumptions(), real[i], object.field(j));
-                    analysis.created(load, preds[i]);
-                    analysis.effectsOf(preds[i]).addFixedBefore(Analysis.endOf(preds[i]), load);
-                    fields[i][j] = load;
-                }
+                fields[i] = loadFields(object, real[i], preds[i]);
             }
         }
         ValueNode[] entries = new ValueNode[object.entryCount()];
@@ -420,6 +442,18 @@ final class Merges {
             snapshots[i] = states[i].copy();
         }
         return ObjectState.pending(entries, new PendingMerge(merge, block, preds, snapshots, real, phiIndex, null));
+    }
+
+    /** Loads of the fields of {@code real}, an object of {@code object}'s class, at the end of {@code pred}. */
+    private ValueNode[] loadFields(VirtualInstanceNode object, ValueNode real, HIRBlock pred) {
+        ValueNode[] fields = new ValueNode[object.entryCount()];
+        for (int j = 0; j < fields.length; j++) {
+            LoadFieldNode load = LoadFieldNode.create(analysis.graph().getAssumptions(), real, object.field(j));
+            analysis.created(load, pred);
+            analysis.effectsOf(pred).addFixedBefore(Analysis.endOf(pred), load);
+            fields[j] = load;
+        }
+        return fields;
     }
 
     /** The fields of objects {@code inputs} (one per predecessor) meeting as one: phis where they differ. */

@@ -99,13 +99,6 @@ public final class Negative {
         return xs[3] + xs.length;
     }
 
-    @Inputs({"1", "-1"})
-    @Expect(decision = Decision.KEPT, cause = Cause.MERGE)
-    static int mergedWithStaticObject(int a) {
-        Box b = a > 0 ? new Box(a) : OTHER;
-        return b.value;
-    }
-
     @Inputs({"1", "-1", "0"})
     @Expect(decision = Decision.PARTIAL, cause = Cause.STORE_STATIC)
     static int escapesOnOneBranch(int a) {

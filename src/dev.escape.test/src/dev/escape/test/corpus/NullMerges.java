@@ -1,6 +1,7 @@
 package dev.escape.test.corpus;
 
 import dev.escape.test.corpus.Basics.Box;
+import dev.escape.test.corpus.Basics.Point;
 
 /**
  * A phi of one virtual object and null, checked for null and read, and then no longer used: the
@@ -9,6 +10,11 @@ import dev.escape.test.corpus.Basics.Box;
  * The other cases use it past those points, where it must be allocated.
  */
 public final class NullMerges {
+    /** A constant object: compiled code sees it as one once this class is initialized. */
+    static final Point ORIGIN = new Point(0, 0);
+    /** A constant object with a mutable field (only this class's methods use it). */
+    static final Box SHARED = new Box(99);
+
     private NullMerges() {
     }
 
@@ -75,6 +81,47 @@ public final class NullMerges {
         for (int i = 0; i < a; i++) {
             r += i;
         }
+        return r;
+    }
+
+    /** A fresh object or one constant object of the same class, then only read: reads take the constant's final fields on its path. */
+    @Inputs({"3", "-3", "0"})
+    @BeyondGraal({"3"})
+    static int constantOrFresh(int a) {
+        Point p = a > 0 ? new Point(a, a * 2) : ORIGIN;
+        return p.x() * 10 + p.y();
+    }
+
+    /** Fresh, constant or null: null-checked, then read. */
+    @Inputs({"7", "3", "-2"})
+    @BeyondGraal({"7"})
+    static int constantFreshOrNull(int a) {
+        Point p = a > 5 ? new Point(a, 1) : a < 0 ? null : ORIGIN;
+        return p == null ? -7 : p.x() + p.y() * 3;
+    }
+
+    /** Compared with the constant after the merge: the identity needs the real object, allocated on the fresh path. */
+    @Inputs({"3", "-3"})
+    static int constantComparedAfter(int a) {
+        Point p = a > 0 ? new Point(a, a) : ORIGIN;
+        return p == ORIGIN ? -1 : p.x() + p.y();
+    }
+
+    /** A static object with mutable fields: its field is loaded at the end of its path (kept before: Negative.mergedWithStaticObject). */
+    @Inputs({"1", "-1"})
+    @BeyondGraal({"1"})
+    static int mergedWithStaticObject(int a) {
+        Box b = a > 0 ? new Box(a) : SHARED;
+        return b.value;
+    }
+
+    /** The static object's field written after the merge through another reference: the write ends the pending state first. */
+    @Inputs({"1", "-1"})
+    static int staticObjectWrittenAfterTheMerge(int a) {
+        Box b = a > 0 ? new Box(a) : SHARED;
+        SHARED.value++;
+        int r = b.value;
+        SHARED.value--;
         return r;
     }
 }
