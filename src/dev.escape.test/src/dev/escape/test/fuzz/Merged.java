@@ -11,7 +11,7 @@ import dev.escape.test.fuzz.Code.Stmt;
 import dev.escape.test.fuzz.Scope.Var;
 
 /**
- * Objects merged from three or more paths, most of them null, some new, some existing: the return
+ * Objects merged from three or more paths, most of them null, some new, some existing, one a constant object: the return
  * of an inlined callee with several {@code return}s (kotlinc's miscompile was
  * {@code return null; ... return new X(); ... return null;}), an if-else chain or a switch. The
  * new objects sit at any position, so the phi's first and last inputs are often both null, and
@@ -66,10 +66,11 @@ final class Merged {
         return new Block(body);
     }
 
-    /** One of the values that flow into a merge: null (half of them), a new object or an existing one. */
+    /** One of the values that flow into a merge: null (3 in 8), the constant object ZERO, a new object or an existing one. */
     private Expr arm(String k, Expr x) {
         return switch (r.nextInt(8)) {
-            case 0, 1, 2, 3 -> e.literal("P");
+            case 0, 1, 2 -> e.literal("P");
+            case 3 -> new Expr("P", "ZERO");
             case 4, 5 -> fresh(k, x);
             default -> x;
         };

@@ -25,11 +25,17 @@ final class Prelude {
         pinned(m, "static Object sink;");
         pinned(m, "static long counter;");
         pinned(m, "static Fn fn = new F1();");
+        // A constant object merged objects may meet (Merged); reset, as its fields may be written.
+        pinned(m, "static final P ZERO = new P();");
         pinned(m, """
                         static void reset() {
                             sink = null;
                             counter = 0;
                             fn = new F1();
+                            ZERO.i = 0;
+                            ZERO.o = null;
+                            ZERO.n = null;
+                            ZERO.l = 0;
                         }""");
         member(m, """
                         static class Base {
