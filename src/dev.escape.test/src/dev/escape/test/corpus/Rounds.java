@@ -15,14 +15,18 @@ public final class Rounds {
     private Rounds() {
     }
 
-    private static final Box OTHER = new Box(-1);
+    /**
+     * Not final: a constant object would not make {@code b} real at the merge (a phi of a virtual
+     * object and a constant one stays pending, see NullMerges); an object loaded from a field does.
+     */
+    private static Box other = new Box(-1);
 
-    /** Round 1: {@code b} merges with {@code OTHER} (materialized); round 2: the merge is gone. */
+    /** Round 1: {@code b} merges with {@code other} (materialized); round 2: the merge is gone. */
     @Inputs({"5", "-3"})
     static int mergeFoldsAfterFirstRound(int x) {
         int[] flag = {1};
         Box b = new Box(x);
-        Box o = flag[0] * flag[0] == 1 ? b : OTHER;
+        Box o = flag[0] * flag[0] == 1 ? b : other;
         return o.value;
     }
 
@@ -32,7 +36,7 @@ public final class Rounds {
     static int escapesOnOnePathAfterFirstRound(int x) {
         int[] flag = {1};
         Box b = new Box(x);
-        Box o = flag[0] * flag[0] == 1 ? b : OTHER;
+        Box o = flag[0] * flag[0] == 1 ? b : other;
         if (x > 0) {
             return Opaque.consume(o) + o.value;
         }
