@@ -20,7 +20,7 @@ import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
  * after the merge can tell them apart from it: no node (and no frame state, which a deopt would
  * turn into an object of its own) past the merge uses an input object other than through the phi,
  * the objects have the same shape, hold no locks, and no other virtual object points to them.
- * Objects without identity (boxes) need only the shape and no locks.
+ * ({@link Merges#mergeable} lets objects without identity meet with fewer conditions.)
  */
 final class Identity {
     private final Analysis analysis;
@@ -31,6 +31,20 @@ final class Identity {
 
     static boolean sameShape(VirtualObjectNode a, VirtualObjectNode b) {
         return a.getClass() == b.getClass() && a.type().equals(b.type()) && a.entryCount() == b.entryCount();
+    }
+
+    /**
+     * Whether {@code object} may meet other objects at {@code phi} as one new virtual object
+     * (the inputs themselves stay as they are). An object without identity (a box, a Truffle value
+     * type) may, wherever else it is used: two with equal fields cannot be told apart (comparisons
+     * compare their values), as in Graal's phase. Any other must be {@link #onlyThroughPhi}.
+     */
+    boolean mayMeetAt(VirtualObjectNode object, BlockState state, PhiNode phi, HIRBlock merge, boolean backEdge) {
+        if (!object.hasIdentity()) {
+            ObjectState s = state.get(object);
+            return s != null && s.isVirtual() && !s.hasLocks() && !s.ensureVirtualized();
+        }
+        return onlyThroughPhi(object, state, phi, merge, backEdge);
     }
 
     /**
@@ -62,16 +76,7 @@ final class Identity {
 
     private boolean onlyThrough(VirtualObjectNode object, BlockState state, PhiNode phi, int fieldReferences, HIRBlock merge, boolean backEdge, boolean intoLoop) {
         ObjectState s = state.get(object);
-        if (s == null || !s.isVirtual() || s.hasLocks() || s.ensureVirtualized()) {
-            return false;
-        }
-        if (!object.hasIdentity()) {
-            // A box (or a Truffle value type): two objects with equal fields cannot be told apart
-            // (comparisons compare their values), so it may meet others at a phi wherever else it
-            // is used, as in Graal's phase.
-            return true;
-        }
-        if (state.referencesFromVirtual(object) != fieldReferences) {
+        if (s == null || !s.isVirtual() || s.hasLocks() || s.ensureVirtualized() || state.referencesFromVirtual(object) != fieldReferences) {
             return false;
         }
         for (ValueNode alias : analysis.aliasesOf(object)) {

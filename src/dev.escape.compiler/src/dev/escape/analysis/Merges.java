@@ -123,7 +123,7 @@ final class Merges {
         VirtualObjectNode[] inputs = new VirtualObjectNode[states.length];
         for (int i = 0; i < states.length; i++) {
             if (!(analysis.resolve(in(phi, i), states[i]) instanceof VirtualObjectNode v) || !states[i].isVirtual(v) || !Identity.sameShape(v, inputs[0] == null ? v : inputs[0]) ||
-                            !analysis.identity().onlyThroughPhi(v, states[i], phi, mergeBlock, backEdgesFrom > 0 && i >= backEdgesFrom)) {
+                            !analysis.identity().mayMeetAt(v, states[i], phi, mergeBlock, backEdgesFrom > 0 && i >= backEdgesFrom)) {
                 return null;
             }
             inputs[i] = v;
