@@ -364,18 +364,19 @@ final class Merges {
         ValueNode[] flags = new ValueNode[states.length];
         ValueNode[] entries = new ValueNode[object.entryCount()];
         boolean anyNull = false;
+        ValueNode[] inputs = new ValueNode[states.length];
         ValueNode[][] constantFields = new ValueNode[states.length][];
         for (int i = 0; i < states.length; i++) {
-            ValueNode in = analysis.resolve(in(phi, i), states[i]);
-            if (in != object && !in.isNullConstant()) {
-                constantFields[i] = loadFields((VirtualInstanceNode) object, in, preds[i]);
+            inputs[i] = analysis.resolve(in(phi, i), states[i]);
+            anyNull |= inputs[i].isNullConstant();
+            if (inputs[i] != object && !inputs[i].isNullConstant()) {
+                constantFields[i] = loadFields((VirtualInstanceNode) object, inputs[i], preds[i]);
             }
         }
         for (int j = 0; j < entries.length; j++) {
             ValueNode[] values = new ValueNode[states.length];
             for (int i = 0; i < states.length; i++) {
-                ValueNode in = analysis.resolve(in(phi, i), states[i]);
-                if (in == object) {
+                if (inputs[i] == object) {
                     values[i] = analysis.resolve(states[i].get(object).entry(j), states[i]);
                 } else if (constantFields[i] != null) {
                     values[i] = constantFields[i][j];
@@ -388,10 +389,8 @@ final class Merges {
         }
         BlockState[] snapshots = new BlockState[states.length];
         for (int i = 0; i < states.length; i++) {
-            ValueNode in = analysis.resolve(in(phi, i), states[i]);
-            real[i] = in == object ? null : in;
-            anyNull |= in.isNullConstant();
-            flags[i] = ConstantNode.forInt(in.isNullConstant() ? 0 : 1);
+            real[i] = inputs[i] == object ? null : inputs[i];
+            flags[i] = ConstantNode.forInt(inputs[i].isNullConstant() ? 0 : 1);
             snapshots[i] = states[i].copy();
         }
         // Without a null among the inputs the object is never absent: no flag, reads need no null check.

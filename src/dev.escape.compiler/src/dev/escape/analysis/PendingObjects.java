@@ -171,7 +171,7 @@ final class PendingObjects {
             return true;
         }
         for (ValueNode alias : analysis.aliasesOf(object)) {
-            HIRBlock definition = analysis.blockOf(alias instanceof PhiNode phi ? phi.merge() : alias);
+            HIRBlock definition = analysis.definingBlock(alias);
             EconomicSet<HIRBlock> uses = EconomicSet.create(Equivalence.IDENTITY);
             if (definition == null || !useBlocks(alias, uses) || reaches(from, definition, uses) || inPhiOf(alias, from)) {
                 return true;
