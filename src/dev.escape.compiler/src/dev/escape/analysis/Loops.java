@@ -185,6 +185,7 @@ final class Loops {
         }
         // Phis of the graph need real entry values unless they follow one virtual object.
         HIRBlock header = analysis.blockOf(loopBegin);
+        plan.fieldObjects.clear();
         for (PhiNode phi : loopBegin.valuePhis()) {
             ValueNode in = analysis.resolve(phi.valueAt(0), state);
             if (in instanceof VirtualObjectNode v && state.isVirtual(v)) {
@@ -192,7 +193,7 @@ final class Loops {
                     throw new IllegalStateException("a real phi whose entry object is still virtual: " + phi);
                 }
                 if (plan.mergedPhis.contains(phi)) {
-                    analysis.alias(phi, mergedAtHeader(analysis.mergedObject(phi, v), v, state, loopBegin, atEntry, phis));
+                    analysis.alias(phi, mergedAtHeader(analysis.mergedObject(phi, v), v, state, loopBegin, atEntry, plan, phis));
                 } else {
                     analysis.alias(phi, v);
                 }
@@ -206,16 +207,15 @@ final class Loops {
                 }
             }
         }
-        plan.fieldObjects.clear();
         for (FieldSlot slot : new ArrayList<>(plan.mergedFields)) {
-            if (!state.isVirtual(slot.holder())) {
-                continue;
+            if (!state.isVirtual(slot.holder()) || plan.fieldObjects.containsValue(slot)) {
+                continue; // not virtual here, or a field of a merged object, already merged with it
             }
             if (!(state.get(slot.holder()).entry(slot.index()) instanceof VirtualObjectNode v) || !entryMergeable(v, state, header)) {
                 plan.unmerge(slot);
                 continue;
             }
-            VirtualObjectNode merged = mergedAtHeader(analysis.mergedObject(v, v), v, state, loopBegin, atEntry, phis);
+            VirtualObjectNode merged = mergedAtHeader(analysis.mergedObject(v, v), v, state, loopBegin, atEntry, plan, phis);
             state.put(slot.holder(), state.get(slot.holder()).withEntry(slot.index(), merged));
             plan.fieldObjects.put(merged, slot);
         }
@@ -234,14 +234,28 @@ final class Loops {
         return state;
     }
 
-    /** A new virtual object standing for {@code entryObject} and its successors around the loop: every field a phi. */
-    private VirtualObjectNode mergedAtHeader(VirtualObjectNode merged, VirtualObjectNode entryObject, BlockState state, LoopBeginNode loopBegin, Effects atEntry,
+    /**
+     * A new virtual object standing for {@code entryObject} and its successors around the loop.
+     * Every field is a phi, except one holding a virtual object that can itself be merged (an
+     * object holding an array holding boxes, carried around the loop): that field holds a merged
+     * object of its own, as a merged field of this one.
+     */
+    private VirtualObjectNode mergedAtHeader(VirtualObjectNode merged, VirtualObjectNode entryObject, BlockState state, LoopBeginNode loopBegin, Effects atEntry, Plan plan,
                     Map<VirtualObjectNode, Map<Integer, ValuePhiNode>> phis) {
         HIRBlock header = analysis.blockOf(loopBegin);
         ObjectState fields = state.get(entryObject);
         Map<Integer, ValuePhiNode> fieldPhis = new LinkedHashMap<>();
         for (int j = 0; j < fields.entryCount(); j++) {
-            ValuePhiNode fieldPhi = fieldPhi(loopBegin, header, atEntry, analysis.resolve(fields.entry(j), state));
+            ValueNode value = analysis.resolve(fields.entry(j), state);
+            FieldSlot slot = new FieldSlot(merged, j);
+            if (value instanceof VirtualObjectNode nested && !plan.unmergeableFields.contains(slot) && entryMergeable(nested, state, header)) {
+                VirtualObjectNode nestedMerged = mergedAtHeader(analysis.mergedObject(nested, nested), nested, state, loopBegin, atEntry, plan, phis);
+                plan.mergedFields.add(slot);
+                plan.fieldObjects.put(nestedMerged, slot);
+                fields = fields.withEntry(j, nestedMerged);
+                continue;
+            }
+            ValuePhiNode fieldPhi = fieldPhi(loopBegin, header, atEntry, value);
             fieldPhis.put(j, fieldPhi);
             fields = fields.withEntry(j, fieldPhi);
         }
@@ -253,7 +267,7 @@ final class Loops {
 
     /** Whether the object a field holds at the loop entry can be the first of a merged field's objects. */
     private boolean entryMergeable(VirtualObjectNode object, BlockState entry, HIRBlock header) {
-        return entry.isVirtual(object) && !entry.get(object).isPending() && !entry.hasVirtualFields(object) && analysis.identity().onlyThroughFieldIntoLoop(object, entry, header);
+        return entry.isVirtual(object) && !entry.get(object).isPending() && analysis.identity().onlyThroughFieldIntoLoop(object, entry, header);
     }
 
     private ValuePhiNode fieldPhi(LoopBeginNode loopBegin, HIRBlock header, Effects atEntry, ValueNode initial) {
@@ -268,9 +282,9 @@ final class Loops {
         return analysis.resolve(phi.valueAt(k), end) instanceof VirtualObjectNode back ? mergeableBack(back, merged, end, phi, header) : null;
     }
 
-    /** As {@link #mergeableBackEdge}, for the object a merged field holds at a loop end. */
-    private VirtualObjectNode mergeableBackField(FieldSlot slot, VirtualObjectNode merged, BlockState end, HIRBlock header) {
-        if (!end.isVirtual(slot.holder()) || !(end.get(slot.holder()).entry(slot.index()) instanceof VirtualObjectNode back)) {
+    /** As {@link #mergeableBackEdge}, for the object field {@code index} of {@code backHolder} holds at a loop end. */
+    private VirtualObjectNode mergeableBackField(VirtualObjectNode backHolder, int index, VirtualObjectNode merged, BlockState end, HIRBlock header) {
+        if (!end.isVirtual(backHolder) || !(end.get(backHolder).entry(index) instanceof VirtualObjectNode back)) {
             return null;
         }
         return mergeableBack(back, merged, end, null, header);
@@ -285,7 +299,8 @@ final class Loops {
             return back;
         }
         boolean onlyThrough = phi != null ? analysis.identity().onlyThroughPhi(back, end, phi, header, true) : analysis.identity().onlyThroughField(back, end, header, true);
-        if (!Identity.sameShape(back, merged) || !onlyThrough || end.hasVirtualFields(back)) {
+        // Fields of back holding virtual objects: a nested merged field checks its own, a phi makes them real at the loop end.
+        if (!Identity.sameShape(back, merged) || !onlyThrough) {
             return null;
         }
         return back;
@@ -306,7 +321,7 @@ final class Loops {
                 continue; // an unreachable back edge (its branch is removed) assumes nothing
             }
             stable &= mergedPhisHold(loopBegin, entry, header, plan, end, k, headerBlock);
-            stable &= mergedFieldsHold(plan, end, headerBlock);
+            stable &= mergedFieldsHold(loopBegin, header, plan, end, k, headerBlock);
             stable &= virtualObjectsHold(loopBegin, entry, header, plan, phis, end, headerBlock);
             stable &= objectPhisHold(loopBegin, entry, header, plan, end, k, headerBlock);
         }
@@ -329,10 +344,12 @@ final class Loops {
     }
 
     /** The same for a field of a virtual object merged into one virtual object. */
-    private boolean mergedFieldsHold(Plan plan, BlockState end, HIRBlock headerBlock) {
+    private boolean mergedFieldsHold(LoopBeginNode loopBegin, BlockState header, Plan plan, BlockState end, int k, HIRBlock headerBlock) {
         boolean stable = true;
         for (Map.Entry<VirtualObjectNode, FieldSlot> e : plan.fieldObjects.entrySet()) {
-            if (plan.mergedFields.contains(e.getValue()) && mergeableBackField(e.getValue(), e.getKey(), end, headerBlock) == null) {
+            FieldSlot slot = e.getValue();
+            if (plan.mergedFields.contains(slot) &&
+                            mergeableBackField(backSource(loopBegin, header, plan, slot.holder(), end, k), slot.index(), e.getKey(), end, headerBlock) == null) {
                 plan.unmerge(e.getValue());
                 stable = false;
             }
@@ -365,7 +382,7 @@ final class Loops {
                     continue; // checked by mergedFieldsHold
                 }
                 if (actual != assumed && !hasPhi && !plan.unmergeableFields.contains(slot) && assumed instanceof VirtualObjectNode v &&
-                                actual instanceof VirtualObjectNode && entryMergeable(v, entry, headerBlock) && mergeableBackField(slot, v, end, headerBlock) != null) {
+                                actual instanceof VirtualObjectNode && entryMergeable(v, entry, headerBlock) && mergeableBackField(object, j, v, end, headerBlock) != null) {
                     plan.mergedFields.add(slot);
                     stable = false;
                 } else if (actual != assumed && !hasPhi) {
@@ -453,8 +470,11 @@ final class Loops {
     /** The object whose fields feed the field phis of {@code object} around back edge {@code k}. */
     private VirtualObjectNode backSource(LoopBeginNode loopBegin, BlockState header, Plan plan, VirtualObjectNode object, BlockState end, int k) {
         FieldSlot slot = plan.fieldObjects.get(object);
-        if (slot != null && end.isVirtual(slot.holder()) && end.get(slot.holder()).entry(slot.index()) instanceof VirtualObjectNode back) {
-            return back;
+        if (slot != null) {
+            VirtualObjectNode holder = backSource(loopBegin, header, plan, slot.holder(), end, k);
+            if (end.isVirtual(holder) && end.get(holder).entry(slot.index()) instanceof VirtualObjectNode back) {
+                return back;
+            }
         }
         for (PhiNode phi : loopBegin.valuePhis()) {
             if (analysis.resolve(phi, header) == object && analysis.resolve(phi.valueAt(k), end) instanceof VirtualObjectNode back) {

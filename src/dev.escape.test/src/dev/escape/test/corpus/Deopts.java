@@ -362,4 +362,19 @@ public final class Deopts {
         compiled = GraalDirectives.inCompiledCode();
         return outer.value * 100 + outer.next.value;
     }
+
+    /** A deopt inside a loop whose header merged a record, its array and its boxes into new virtual objects. */
+    @Inputs({"3", "-3", "0"})
+    static long inLoopWithNestedMergedObjects(int a) {
+        Loops.Record s = new Loops.Record(Long.valueOf(a - a), Long.valueOf(a - a + 1));
+        int n = Math.abs(a);
+        for (int i = 0; i < n; i++) {
+            s = new Loops.Record(s.at(0) + i, s.at(1) + 1);
+            if (a < 0 && i == 1) {
+                GraalDirectives.deoptimizeAndInvalidate();
+            }
+        }
+        compiled = GraalDirectives.inCompiledCode();
+        return s.at(0) * 1000 + s.at(1);
+    }
 }

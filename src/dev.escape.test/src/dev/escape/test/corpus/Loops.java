@@ -290,4 +290,85 @@ public final class Loops {
         }
         return outer.next.value * 100 + tail.next.value;
     }
+
+    /** An object holding an array of boxed values, the shape of a guest object in a Truffle language. */
+    static final class Record {
+        final Object[] values;
+
+        Record(Object... values) {
+            this.values = values;
+        }
+
+        long at(int index) {
+            return (Long) values[index];
+        }
+    }
+
+    /**
+     * A record holding an array of boxes, replaced in every iteration (esl's {@code s = new Vec(s.x
+     * + i, s.y + 1)}): the header merges the record, its array and both boxes, nested, into new
+     * virtual objects. Graal's phase makes the array and the boxes real in every iteration.
+     */
+    @Inputs({"0", "1", "6"})
+    @BeyondGraal({"6"})
+    static long nestedObjectsCarried(int n) {
+        Record s = new Record(Long.valueOf(n - n), Long.valueOf(n - n + 1));
+        for (int i = 0; i < n; i++) {
+            s = new Record(s.at(0) + i, s.at(1) + 1);
+        }
+        return s.at(0) * 1000 + s.at(1);
+    }
+
+    /** The same record carried in a slot of an array (a Truffle frame's locals): a merged field holding merged fields. */
+    @Inputs({"0", "1", "6"})
+    @BeyondGraal({"6"})
+    static long nestedObjectsCarriedInArraySlot(int n) {
+        Object[] frame = {new Record(Long.valueOf(n - n), Long.valueOf(n - n + 1)), Long.valueOf(n)};
+        for (int i = 0; i < n; i++) {
+            Record s = (Record) frame[0];
+            frame[0] = new Record(s.at(0) + i, s.at(1) + (Long) frame[1]);
+        }
+        Record s = (Record) frame[0];
+        return s.at(0) * 1000 + s.at(1);
+    }
+
+    /** The carried record's array escapes in one iteration: made real there, the nested merge gives way. */
+    @Inputs({"0", "2", "3", "6"})
+    static long nestedCarriedArrayEscapesOnce(int n) {
+        Record s = new Record(Long.valueOf(n - n), Long.valueOf(n - n + 1));
+        Negative.sink = null;
+        for (int i = 0; i < n; i++) {
+            if (i == 2) {
+                Negative.sink = s.values;
+            }
+            s = new Record(s.at(0) + i, s.at(1) + 1);
+        }
+        return s.at(0) * 1000 + s.at(1) + (Negative.sink instanceof Object[] a ? (Long) a[0] * 7 : -1);
+    }
+
+    /** The previous iteration's array stays reachable from a local: it cannot be one object with the next one. */
+    @Inputs({"0", "1", "5"})
+    static long nestedPreviousArrayKept(int n) {
+        Record s = new Record(Long.valueOf(n - n), Long.valueOf(n - n + 1));
+        Object[] previous = null;
+        for (int i = 0; i < n; i++) {
+            previous = s.values;
+            s = new Record(s.at(0) + i, s.at(1) + 1);
+        }
+        return s.at(0) * 1000 + s.at(1) + (previous == null ? -1 : (Long) previous[0] * 7 + (Long) previous[1]);
+    }
+
+    /** A record whose array is written in place in some iterations and replaced in others. */
+    @Inputs({"0", "1", "4", "9"})
+    static long nestedArrayWrittenOrReplaced(int n) {
+        Record s = new Record(Long.valueOf(n - n), Long.valueOf(n - n + 1));
+        for (int i = 0; i < n; i++) {
+            if ((i & 1) == 0) {
+                s.values[0] = s.at(0) + i;
+            } else {
+                s = new Record(s.at(1), s.at(0) + s.at(1));
+            }
+        }
+        return s.at(0) * 1000 + s.at(1);
+    }
 }
