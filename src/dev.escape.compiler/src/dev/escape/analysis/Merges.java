@@ -132,22 +132,26 @@ final class Merges {
     }
 
     /**
-     * Where the fields of {@code inputs}, objects that merge into one, hold different objects and
-     * some of them are virtual: those are made real at the end of their predecessors, so that the
-     * merged object's field is a phi of real values (as in Graal's phase). Differing nested
-     * virtual objects cannot meet in a phi, and making the holders real instead (as this analysis
-     * used to) allocates them and their fields: javac's {@code JavacParser.literal} merges one
-     * literal node per case, several holding a box of their value. True if anything was made real.
+     * Where the fields of {@code inputs}, objects that merge into one, hold different objects: if
+     * those can meet as one too ({@link #mergeableEntries}), they become a merged object of their
+     * own, whose fields are checked the same way; otherwise the virtual ones are made real at the
+     * end of their predecessors, so that the merged object's field is a phi of real values (as in
+     * Graal's phase). Making the holders real instead (as this analysis used to) allocates them and
+     * their fields: javac's {@code JavacParser.literal} merges one literal node per case, several
+     * holding a box of their value. True if anything was made real.
      */
     private boolean materializeDifferingFields(AbstractMergeNode merge, VirtualObjectNode[] inputs, BlockState[] states, HIRBlock[] preds) {
         boolean changed = false;
         for (int j = 0; j < inputs[0].entryCount(); j++) {
-            ValueNode first = states[0].get(inputs[0]).entry(j);
-            boolean differs = false;
-            for (int i = 1; i < states.length; i++) {
-                differs |= states[i].get(inputs[i]).entry(j) != first;
+            if (!differs(inputs, j, states)) {
+                continue;
             }
-            for (int i = 0; differs && i < states.length; i++) {
+            VirtualObjectNode[] nested = mergeableEntries(inputs, j, states, analysis.blockOf(merge));
+            if (nested != null) {
+                changed |= materializeDifferingFields(merge, nested, states, preds);
+                continue;
+            }
+            for (int i = 0; i < states.length; i++) {
                 if (states[i].get(inputs[i]).entry(j) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
                     analysis.materialize(v, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
                     changed = true;
@@ -219,12 +223,18 @@ final class Merges {
                     // real on that path too: the next round treats the holder as real on some paths.
                     break;
                 }
-                if (differs(object, j, states) && anyVirtualEntry(object, j, states) && mergeableField(object, j, states, analysis.blockOf(merge)) == null) {
-                    for (int i = 0; i < states.length; i++) {
-                        if (states[i].get(object).entry(j) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
-                            analysis.materialize(v, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
-                            changed = true;
-                        }
+                if (!differs(object, j, states) || !anyVirtualEntry(object, j, states)) {
+                    continue;
+                }
+                VirtualObjectNode[] inputs = mergeableField(object, j, states, analysis.blockOf(merge));
+                if (inputs != null) {
+                    changed |= materializeDifferingFields(merge, inputs, states, preds);
+                    continue;
+                }
+                for (int i = 0; i < states.length; i++) {
+                    if (states[i].get(object).entry(j) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
+                        analysis.materialize(v, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
+                        changed = true;
                     }
                 }
             }
@@ -292,10 +302,7 @@ final class Merges {
                 for (int j = 0; j < first.entryCount(); j++) {
                     VirtualObjectNode[] inputs = differs(object, j, states) ? mergeableField(object, j, states, block) : null;
                     if (inputs != null) {
-                        VirtualObjectNode mergedField = analysis.mergedObject(inputs[0], inputs[0]);
-                        result.put(mergedField, mergeFields(merge, block, effects, inputs, states));
-                        analysis.decisions().merged(mergedField, inputs[0]);
-                        merged = merged.withEntry(j, mergedField);
+                        merged = merged.withEntry(j, mergeObjects(analysis.mergedObject(inputs[0], inputs[0]), merge, block, effects, inputs, states, result));
                     } else if (differs(object, j, states)) {
                         ValueNode[] values = new ValueNode[states.length];
                         for (int i = 0; i < states.length; i++) {
@@ -455,28 +462,47 @@ final class Merges {
         return fields;
     }
 
-    /** The fields of objects {@code inputs} (one per predecessor) meeting as one: phis where they differ. */
-    private ObjectState mergeFields(AbstractMergeNode merge, HIRBlock block, Effects effects, VirtualObjectNode[] inputs, BlockState[] states) {
+    /**
+     * Objects {@code inputs} (one per predecessor) meeting as {@code merged}, put into
+     * {@code result}: its fields are phis where they differ, or merged objects of their own where
+     * they hold objects that meet too (nested: a guest object holding an array holding boxes).
+     */
+    private VirtualObjectNode mergeObjects(VirtualObjectNode merged, AbstractMergeNode merge, HIRBlock block, Effects effects, VirtualObjectNode[] inputs, BlockState[] states,
+                    BlockState result) {
         ObjectState fields = states[0].get(inputs[0]);
         for (int j = 0; j < fields.entryCount(); j++) {
+            VirtualObjectNode[] nested = differs(inputs, j, states) ? mergeableEntries(inputs, j, states, block) : null;
+            if (nested != null) {
+                fields = fields.withEntry(j, mergeObjects(analysis.mergedObject(nested[0], nested[0]), merge, block, effects, nested, states, result));
+                continue;
+            }
             ValueNode[] values = new ValueNode[states.length];
             for (int i = 0; i < states.length; i++) {
                 values[i] = analysis.resolve(states[i].get(inputs[i]).entry(j), states[i]);
             }
             fields = fields.withEntry(j, valueOrPhi(merge, block, effects, values));
         }
-        return fields;
+        result.put(merged, fields);
+        analysis.decisions().merged(merged, inputs[0]);
+        return merged;
     }
 
     /** Like {@link #mergeable}, for the objects that field {@code j} of {@code object} holds in each predecessor. */
     private VirtualObjectNode[] mergeableField(VirtualObjectNode object, int j, BlockState[] states, HIRBlock mergeBlock) {
+        VirtualObjectNode[] holders = new VirtualObjectNode[states.length];
+        Arrays.fill(holders, object);
+        return mergeableEntries(holders, j, states, mergeBlock);
+    }
+
+    /** The same for field {@code j} of {@code holders} (one per predecessor). */
+    private VirtualObjectNode[] mergeableEntries(VirtualObjectNode[] holders, int j, BlockState[] states, HIRBlock mergeBlock) {
         if (isExceptionMerge(mergeBlock)) {
             return null;
         }
         VirtualObjectNode[] inputs = new VirtualObjectNode[states.length];
         for (int i = 0; i < states.length; i++) {
-            if (!(states[i].get(object).entry(j) instanceof VirtualObjectNode v) || !states[i].isVirtual(v) || !Identity.sameShape(v, inputs[0] == null ? v : inputs[0]) ||
-                            !analysis.identity().onlyThroughField(v, states[i], mergeBlock, false) || states[i].hasVirtualFields(v)) {
+            if (!(states[i].get(holders[i]).entry(j) instanceof VirtualObjectNode v) || !states[i].isVirtual(v) || !Identity.sameShape(v, inputs[0] == null ? v : inputs[0]) ||
+                            !analysis.identity().onlyThroughField(v, states[i], mergeBlock, false)) {
                 return null;
             }
             inputs[i] = v;
@@ -537,10 +563,7 @@ final class Merges {
             }
             VirtualObjectNode[] inputs = mergeable(phi, states, block, 0);
             if (inputs != null) {
-                VirtualObjectNode merged = analysis.mergedObject(phi, inputs[0]);
-                result.put(merged, mergeFields(merge, block, effects, inputs, states));
-                analysis.alias(phi, merged);
-                analysis.decisions().merged(merged, inputs[0]);
+                analysis.alias(phi, mergeObjects(analysis.mergedObject(phi, inputs[0]), merge, block, effects, inputs, states, result));
                 continue;
             }
             for (int i = 0; i < states.length; i++) {
@@ -561,9 +584,16 @@ final class Merges {
     }
 
     private static boolean differs(VirtualObjectNode object, int j, BlockState[] states) {
-        ValueNode first = states[0].get(object).entry(j);
-        for (BlockState s : states) {
-            if (s.get(object).entry(j) != first) {
+        VirtualObjectNode[] holders = new VirtualObjectNode[states.length];
+        Arrays.fill(holders, object);
+        return differs(holders, j, states);
+    }
+
+    /** Whether field {@code j} of {@code holders} (one per predecessor) holds different values. */
+    private static boolean differs(VirtualObjectNode[] holders, int j, BlockState[] states) {
+        ValueNode first = states[0].get(holders[0]).entry(j);
+        for (int i = 1; i < states.length; i++) {
+            if (states[i].get(holders[i]).entry(j) != first) {
                 return true;
             }
         }

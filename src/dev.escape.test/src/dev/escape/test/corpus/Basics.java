@@ -14,6 +14,19 @@ public final class Basics {
         }
     }
 
+    /** An object holding an array of boxed values, the shape of a guest object in a Truffle language. */
+    public static final class Record {
+        final Object[] values;
+
+        Record(Object... values) {
+            this.values = values;
+        }
+
+        long at(int index) {
+            return (Long) values[index];
+        }
+    }
+
     public static final class Box {
         int value;
         Box next;

@@ -1,6 +1,7 @@
 package dev.escape.test.corpus;
 
 import dev.escape.test.corpus.Basics.Box;
+import dev.escape.test.corpus.Basics.Record;
 import jdk.graal.compiler.api.directives.GraalDirectives;
 
 /**
@@ -366,10 +367,10 @@ public final class Deopts {
     /** A deopt inside a loop whose header merged a record, its array and its boxes into new virtual objects. */
     @Inputs({"3", "-3", "0"})
     static long inLoopWithNestedMergedObjects(int a) {
-        Loops.Record s = new Loops.Record(Long.valueOf(a - a), Long.valueOf(a - a + 1));
+        Record s = new Record(Long.valueOf(a - a), Long.valueOf(a - a + 1));
         int n = Math.abs(a);
         for (int i = 0; i < n; i++) {
-            s = new Loops.Record(s.at(0) + i, s.at(1) + 1);
+            s = new Record(s.at(0) + i, s.at(1) + 1);
             if (a < 0 && i == 1) {
                 GraalDirectives.deoptimizeAndInvalidate();
             }

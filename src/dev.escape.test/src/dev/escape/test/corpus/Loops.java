@@ -2,6 +2,7 @@ package dev.escape.test.corpus;
 
 import dev.escape.test.corpus.Basics.Box;
 import dev.escape.test.corpus.Basics.Point;
+import dev.escape.test.corpus.Basics.Record;
 
 /** Loops: objects allocated in an iteration, carried from one iteration to the next, nested loops. */
 public final class Loops {
@@ -289,19 +290,6 @@ public final class Loops {
             outer.next = fresh;
         }
         return outer.next.value * 100 + tail.next.value;
-    }
-
-    /** An object holding an array of boxed values, the shape of a guest object in a Truffle language. */
-    static final class Record {
-        final Object[] values;
-
-        Record(Object... values) {
-            this.values = values;
-        }
-
-        long at(int index) {
-            return (Long) values[index];
-        }
     }
 
     /**

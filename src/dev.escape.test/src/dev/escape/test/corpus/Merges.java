@@ -2,6 +2,7 @@ package dev.escape.test.corpus;
 
 import dev.escape.test.corpus.Basics.Box;
 import dev.escape.test.corpus.Basics.Point;
+import dev.escape.test.corpus.Basics.Record;
 
 /** Control-flow merges of virtual objects: field values become phis, objects of one shape merge. */
 public final class Merges {
@@ -202,5 +203,58 @@ public final class Merges {
             }
         }
         return b.value * 100 + (b.next == null ? -1 : b.next.value);
+    }
+
+    /**
+     * Two records, each holding an array of boxes, meet at a phi: one merged record holding one
+     * merged array whose fields are phis of the values, in one round of the analysis (Graal's
+     * phase gets there in its second round).
+     */
+    @Inputs({"2", "-3", "0"})
+    static long nestedObjectsMeetAtPhi(int a) {
+        Record r = a > 0 ? new Record(Long.valueOf(a), Long.valueOf(a + 1)) : new Record(Long.valueOf(-a), Long.valueOf(a * 2));
+        return r.at(0) * 10 + r.at(1);
+    }
+
+    /** The same records meeting in a slot of an array (a Truffle frame's locals): a merged field holding merged fields. */
+    @Inputs({"2", "-3", "0"})
+    static long nestedObjectsMeetInAField(int a) {
+        Object[] frame = new Object[1];
+        if (a > 0) {
+            frame[0] = new Record(Long.valueOf(a), Long.valueOf(a + 1));
+        } else {
+            frame[0] = new Record(Long.valueOf(-a), Long.valueOf(a * 2));
+        }
+        Record r = (Record) frame[0];
+        return r.at(0) * 10 + r.at(1);
+    }
+
+    /** One record's array escapes before the merge: the arrays cannot meet, the other one is made real at its path's end. */
+    @Inputs({"2", "-3", "0"})
+    static long nestedArrayEscapesOnOnePath(int a) {
+        Record r;
+        Negative.sink = null;
+        if (a > 0) {
+            r = new Record(Long.valueOf(a), Long.valueOf(a + 1));
+            Negative.sink = r.values;
+        } else {
+            r = new Record(Long.valueOf(-a), Long.valueOf(a * 2));
+        }
+        return r.at(0) * 10 + r.at(1) + (Negative.sink == r.values ? 5 : 0);
+    }
+
+    /** One record's array is also held by a local read after the merge: it keeps its identity there. */
+    @Inputs({"2", "-3", "0"})
+    static long nestedArrayAlsoHeldByALocal(int a) {
+        Object[] kept = null;
+        Record r;
+        if (a > 0) {
+            r = new Record(Long.valueOf(a), Long.valueOf(a + 1));
+            kept = r.values;
+        } else {
+            r = new Record(Long.valueOf(-a), Long.valueOf(a * 2));
+        }
+        r.values[1] = r.at(1) + 100;
+        return r.at(0) * 10 + r.at(1) + (kept == null ? -1 : (Long) kept[1]);
     }
 }
