@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import jdk.graal.compiler.graph.NodeSourcePosition;
+import jdk.graal.compiler.graph.SourceLanguagePosition;
 import jdk.vm.ci.code.BytecodePosition;
 
 /**
@@ -14,11 +15,34 @@ import jdk.vm.ci.code.BytecodePosition;
  * @param kind which bytecode or intrinsic made it
  * @param frames innermost first: {@code frames.get(0)} holds the allocation itself; empty when the
  *            graph did not track source positions
+ * @param guest in a Truffle compilation, the guest-language source position of the allocation
+ *            ({@code app.js:12}), where the node source positions carry one; else null
  */
-public record AllocationSite(String type, AllocationKind kind, List<Frame> frames) {
+public record AllocationSite(String type, AllocationKind kind, List<Frame> frames, String guest) {
+
+    public AllocationSite(String type, AllocationKind kind, List<Frame> frames) {
+        this(type, kind, frames, null);
+    }
 
     public static AllocationSite of(String type, AllocationKind kind, NodeSourcePosition position) {
-        return new AllocationSite(type, kind, frames(position));
+        return new AllocationSite(type, kind, frames(position), guestPosition(position));
+    }
+
+    /**
+     * The innermost guest position on the chain: partial evaluation gives the positions of code
+     * inlined from a Truffle node the node's source section (when the language sets them, as
+     * GraalJS does), as {@code file:line}.
+     */
+    static String guestPosition(NodeSourcePosition position) {
+        for (NodeSourcePosition p = position; p != null; p = p.getCaller()) {
+            SourceLanguagePosition guest = p.getSourceLanguage();
+            if (guest != null && guest.getLineNumber() > 0) {
+                String uri = guest.getURI() != null ? guest.getURI().toString() : null;
+                String file = uri == null ? "<" + guest.getLanguage() + ">" : uri.substring(uri.lastIndexOf('/') + 1);
+                return file + ":" + guest.getLineNumber();
+            }
+        }
+        return null;
     }
 
     public static List<Frame> frames(BytecodePosition position) {
@@ -39,19 +63,26 @@ public record AllocationSite(String type, AllocationKind kind, List<Frame> frame
         return type + " at " + frames.stream().map(Frame::key).collect(Collectors.joining(" <- "));
     }
 
-    /** {@code Foo.java:42: new Point}, with the inlining chain when the allocation was inlined. */
+    /**
+     * {@code Foo.java:42: new Point}, with the inlining chain when the allocation was inlined; in
+     * a Truffle compilation with a guest position, {@code app.js:12: new Point (host Foo.java:42,
+     * inlined via ...)}.
+     */
     public String describe() {
         String what = kind.describe(type);
         if (frames.isEmpty()) {
-            return "(no source position): " + what;
+            return (guest != null ? guest : "(no source position)") + ": " + what;
         }
-        StringBuilder sb = new StringBuilder(origin().location()).append(": ").append(what);
-        if (frames.size() > 1) {
-            sb.append(" (inlined via ");
-            sb.append(frames.subList(1, frames.size()).stream().map(f -> f.simpleClassName() + "." + f.methodName() + " " + f.location())
-                            .collect(Collectors.joining(" <- ")));
-            sb.append(')');
+        if (guest != null) {
+            return guest + ": " + what + " (host " + origin().location() + inlinedVia(", inlined via ") + ")";
         }
-        return sb.toString();
+        return origin().location() + ": " + what + (frames.size() > 1 ? " (" + inlinedVia("inlined via ") + ")" : "");
+    }
+
+    private String inlinedVia(String prefix) {
+        if (frames.size() < 2) {
+            return "";
+        }
+        return prefix + frames.subList(1, frames.size()).stream().map(f -> f.simpleClassName() + "." + f.methodName() + " " + f.location()).collect(Collectors.joining(" <- "));
     }
 }

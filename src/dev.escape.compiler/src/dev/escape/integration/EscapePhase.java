@@ -91,7 +91,7 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
             analysis.apply(graph, context);
             return;
         }
-        boolean record = graph.method() != null && (filter == null || filter.matches(graph.method()));
+        boolean record = graph.method() != null && (filter == null || filter.matches(graph.method()) || TruffleNames.matches(filter, graph));
         if (!record) {
             skipped.run();
             analysis.apply(graph, context);

@@ -133,6 +133,7 @@ final class JsonReportWriter {
         json.beginObject().field("key", s.site().key()).field("type", s.site().type()).field("kind", s.site().kind().name());
         json.field("description", report.describe(r, s));
         frames(json.name("frames"), s.site().frames());
+        json.field("guest", s.site().guest());
         json.field("source", report.sources().line(s.site().origin()));
         json.field("decision", Report.decisionId(s.decision())).field("copies", s.copies()).field("reason", s.reason());
         json.name("explanation").beginArray();

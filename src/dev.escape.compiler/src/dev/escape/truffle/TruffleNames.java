@@ -1,6 +1,9 @@
 package dev.escape.truffle;
 
+import java.util.List;
+
 import jdk.graal.compiler.core.common.CompilationIdentifier;
+import jdk.graal.compiler.debug.MethodFilter;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.truffle.TruffleCompilationIdentifier;
 
@@ -11,6 +14,9 @@ public final class TruffleNames {
 
     /** Appended to the call target's name in the report's method names. */
     public static final String SUFFIX = " (Truffle)";
+
+    /** The class part a {@code --methods} pattern gives a guest function: {@code Truffle.main}. */
+    static final String CLASS = "Truffle";
 
     private TruffleNames() {
     }
@@ -27,6 +33,22 @@ public final class TruffleNames {
             return id.toString(CompilationIdentifier.Verbosity.NAME);
         }
         return null;
+    }
+
+    /**
+     * Whether {@code filter} (Graal's MethodFilter syntax, as {@code --methods} gives it) selects
+     * the Truffle compilation of {@code graph} by its guest function: {@code main} or
+     * {@code Truffle.main} (the class part is {@code Truffle} for every guest function),
+     * {@code Truffle.*} for all of them; a dotted guest name such as {@code Vec.prototype.add}
+     * also matches as class {@code Vec.prototype}, method {@code add}.
+     */
+    public static boolean matches(MethodFilter filter, StructuredGraph graph) {
+        String guest = callTarget(graph);
+        if (guest == null) {
+            return false;
+        }
+        int dot = guest.lastIndexOf('.');
+        return filter.matchesWithArgs(CLASS, guest, List.of()) || (dot > 0 && filter.matchesWithArgs(guest.substring(0, dot), guest.substring(dot + 1), List.of()));
     }
 
     /** The method name under which the report lists the compilations of {@code callTarget}. */

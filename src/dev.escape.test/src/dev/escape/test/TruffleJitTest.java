@@ -68,15 +68,21 @@ class TruffleJitTest {
         Path js = dir.resolve("vectors.js");
         Files.writeString(js, PROGRAM.formatted(ROUNDS));
         Path report = dir.resolve("report.json");
-        Result r = runJs("escape", js, report);
+        // --methods selects the guest function by its name.
+        Result r = runJs("escape", js, report, "--methods=sumVectors");
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals((499500L + 1000L) * ROUNDS + "\n", r.stdout(), r::toString);
 
+        Map<String, Object> json = ReportJson.parse(Files.readString(report));
+        List<Map<String, Object>> all = ReportJson.asList(json.get("compilations")).stream().map(ReportJson::asObject).toList();
+        assertTrue(!all.isEmpty() && all.stream().allMatch(c -> c.get("method").equals("sumVectors (Truffle)")), () -> "only sumVectors's compilations: " + all);
         List<Map<String, Object>> truffle = truffleCompilations(report);
-        assertTrue(truffle.stream().anyMatch(c -> c.get("method").equals("sumVectors (Truffle)")), () -> "sumVectors compiled by Truffle: " + truffle);
         // Partial evaluation's slot: the guest's objects (Vec instances, the frame) made virtual by escape.
         assertTrue(truffle.stream().anyMatch(c -> ((String) c.get("compilationId")).endsWith(" (Truffle tier)") && eliminated(c) > 0),
                         () -> "escape's analysis eliminated allocations in partial evaluation: " + truffle);
+        // Sites name the guest's lines (GraalJS gives its nodes source sections): the program is on lines 1-7.
+        List<Object> guest = truffle.stream().flatMap(c -> ReportJson.asList(c.get("sites")).stream()).map(s -> ReportJson.asObject(s).get("guest")).filter(g -> g != null).toList();
+        assertTrue(!guest.isEmpty() && guest.stream().allMatch(g -> ((String) g).matches("vectors\\.js:[1-7]")), () -> "guest positions of sumVectors's sites: " + guest);
     }
 
     /**
@@ -102,10 +108,11 @@ class TruffleJitTest {
      * target that gets hot is compiled before the program goes on, so the run decides what the
      * report holds. A compilation failure ends the VM.
      */
-    private static Result runJs(String config, Path js, Path report) throws Exception {
+    private static Result runJs(String config, Path js, Path report, String... options) throws Exception {
         String classPath = Files.readString(ChildProcess.ROOT.resolve("build/graaljs-classpath")).strip() + ":"
                         + ChildProcess.ROOT.resolve("src/dev.escape.test/target/test-classes");
         List<String> args = new ArrayList<>(List.of("java", "--config=" + config));
+        args.addAll(List.of(options));
         if (report != null) {
             args.addAll(List.of("--report=json", "--report-file=" + report, "-Dpolyglot.engine.BackgroundCompilation=false"));
         }

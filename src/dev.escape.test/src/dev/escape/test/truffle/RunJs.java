@@ -39,7 +39,11 @@ public final class RunJs {
         builder.getClass().getMethod("allowExperimentalOptions", boolean.class).invoke(builder, true);
         Object context = builder.getClass().getMethod("build").invoke(builder);
         try {
-            Object value = contextClass.getMethod("eval", String.class, CharSequence.class).invoke(context, "js", source);
+            // Named after the file, so that guest positions in escape's report read vec.js:12.
+            Class<?> sourceClass = Class.forName("org.graalvm.polyglot.Source");
+            Object sourceBuilder = sourceClass.getMethod("newBuilder", String.class, CharSequence.class, String.class).invoke(null, "js", source, Path.of(args[0]).getFileName().toString());
+            Object named = sourceBuilder.getClass().getMethod("build").invoke(sourceBuilder);
+            Object value = contextClass.getMethod("eval", sourceClass).invoke(context, named);
             System.out.println(value);
             if (args.length == 2) {
                 Object bindings = contextClass.getMethod("getBindings", String.class).invoke(context, "js");
