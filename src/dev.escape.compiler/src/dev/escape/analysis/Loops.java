@@ -208,7 +208,7 @@ final class Loops {
             }
         }
         for (FieldSlot slot : new ArrayList<>(plan.mergedFields)) {
-            if (!state.isVirtual(slot.holder()) || plan.fieldObjects.containsValue(slot)) {
+            if (!state.isVirtual(slot.holder()) || slot.equals(plan.fieldObjects.get(state.get(slot.holder()).entry(slot.index())))) {
                 continue; // not virtual here, or a field of a merged object, already merged with it
             }
             if (!(state.get(slot.holder()).entry(slot.index()) instanceof VirtualObjectNode v) || !entryMergeable(v, state, header)) {
