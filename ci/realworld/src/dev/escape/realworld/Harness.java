@@ -42,6 +42,8 @@ public final class Harness {
         WORKLOADS.put("freemarker", FreemarkerWorkload::new);
         WORKLOADS.put("lucene", LuceneWorkload::new);
         WORKLOADS.put("xz", XzWorkload::new);
+        WORKLOADS.put("acorn", AcornWorkload::new);
+        WORKLOADS.put("marked", MarkedWorkload::new);
     }
 
     public static void main(String[] args) throws Exception {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +50,14 @@ public final class RealWorldCompare {
         PROGRAMS.put("freemarker", "FreeMarker 2.3.33 rendering an HTML page of the Commons Lang sources");
         PROGRAMS.put("lucene", "Lucene 9.12 indexing the Commons Lang sources and running 206 queries");
         PROGRAMS.put("xz", "XZ for Java 1.10 compressing and decompressing 3.7 MB of sources");
+        PROGRAMS.put("acorn", "acorn 8.19.0 (npm) under GraalJS parsing 303 KB of JavaScript (its own and marked's bundles)");
+        PROGRAMS.put("marked", "marked 18.3.0 (npm) under GraalJS rendering 170 KB of Markdown to HTML");
     }
+
+    /** The JavaScript programs: GraalJS (build/realworld/lib-js) joins their class path; Truffle compiles their hot functions. */
+    static final Set<String> JS_PROGRAMS = Set.of("acorn", "marked");
+    /** Truffle's own JDK warnings (native access, sun.misc.Unsafe) silenced, as in README's Truffle example. */
+    static final List<String> JS_JVM = List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
 
     /** The one program of --quick, and its harness arguments: MIN_WARMUP MEASURED MAX_WARMUP MAX_WARMUP_SECONDS. */
     static final String QUICK_PROGRAM = "jackson";
@@ -196,8 +204,12 @@ public final class RealWorldCompare {
         }
         cmd.addAll(JVM);
         cmd.addAll(JitLog.flags(deoptLog(o, program, config), jitLog(o, program, config)));
-        cmd.addAll(List.of("-Dwl.config=" + config, "-Dwl.corpus=" + BUILD.resolve("corpus"), "-cp", BUILD.resolve("classes") + ":" + BUILD.resolve("lib") + "/*",
-                        "dev.escape.realworld.Harness", program));
+        String classPath = BUILD.resolve("classes") + ":" + BUILD.resolve("lib") + "/*";
+        if (JS_PROGRAMS.contains(program)) {
+            cmd.addAll(JS_JVM);
+            classPath += ":" + BUILD.resolve("lib-js") + "/*";
+        }
+        cmd.addAll(List.of("-Dwl.config=" + config, "-Dwl.corpus=" + BUILD.resolve("corpus"), "-cp", classPath, "dev.escape.realworld.Harness", program));
         if (o.quick) {
             cmd.addAll(QUICK_ARGS);
         }
