@@ -61,5 +61,5 @@ public final class AcornWorkload implements Workload {
 
     @Override public int defaultWarmup() { return 15; }
     @Override public int defaultMaxWarmup() { return 1000; }
-    @Override public int defaultMaxWarmupSeconds() { return 90; }
+    @Override public int defaultMaxWarmupSeconds() { return 180; }
 }

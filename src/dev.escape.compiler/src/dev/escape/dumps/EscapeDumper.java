@@ -8,6 +8,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.graalvm.collections.UnmodifiableMapCursor;
@@ -36,6 +38,12 @@ public final class EscapeDumper {
     static final String BEFORE = "Before escape analysis";
     static final String AFTER = "After escape analysis";
     private static final AtomicBoolean WARNED = new AtomicBoolean();
+    /**
+     * The dump files this VM wrote: a compilation can record more than once (a Truffle
+     * compilation once per call target in partial evaluation's slot, and once after inlining),
+     * so a name already taken gets {@code -2}, {@code -3}, ... (files of an earlier run are replaced).
+     */
+    private static final Set<String> WRITTEN = ConcurrentHashMap.newKeySet();
 
     /** The graph as the phase found it, with the ids of the original nodes. */
     public record Before(Path dir, StructuredGraph copy, Map<Node, Integer> originalIds) {
@@ -74,7 +82,7 @@ public final class EscapeDumper {
         if (before == null) {
             return;
         }
-        Path file = before.dir().resolve(fileName(record));
+        Path file = before.dir().resolve(unique(fileName(record)));
         try {
             write(file, before, graph, record, feedbackGuards);
         } catch (IOException | RuntimeException e) {
@@ -97,6 +105,15 @@ public final class EscapeDumper {
         } catch (IOException e) {
             // The warning about the dump is printed anyway.
         }
+    }
+
+    private static String unique(String name) {
+        String base = name.substring(0, name.length() - ".bgv".length());
+        String candidate = name;
+        for (int n = 2; !WRITTEN.add(candidate); n++) {
+            candidate = base + "-" + n + ".bgv";
+        }
+        return candidate;
     }
 
     /** {@code escape-<compilation id>-<Class.method>.bgv}, with characters unsafe in file names replaced. */

@@ -13,10 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.escape.test.dumps.Bgv;
 import dev.escape.test.harness.ChildProcess;
 import dev.escape.test.harness.ChildProcess.Result;
 import dev.escape.test.report.ReportJson;
 import dev.escape.test.truffle.RunJs;
+import jdk.graal.compiler.graphio.parsing.model.Group;
 
 /**
  * A Truffle language under escape: GraalJS (from Maven Central, {@code build/graaljs-classpath})
@@ -68,8 +70,9 @@ class TruffleJitTest {
         Path js = dir.resolve("vectors.js");
         Files.writeString(js, PROGRAM.formatted(ROUNDS));
         Path report = dir.resolve("report.json");
-        // --methods selects the guest function by its name.
-        Result r = runJs("escape", js, report, "--methods=sumVectors");
+        // --methods selects the guest function by its name; --dump writes IGV graphs of its compilations.
+        Path dumps = dir.resolve("dumps");
+        Result r = runJs("escape", js, report, "--methods=sumVectors", "--dump=" + dumps);
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals((499500L + 1000L) * ROUNDS + "\n", r.stdout(), r::toString);
 
@@ -83,6 +86,16 @@ class TruffleJitTest {
         // Sites name the guest's lines (GraalJS gives its nodes source sections): the program is on lines 1-7.
         List<Object> guest = truffle.stream().flatMap(c -> ReportJson.asList(c.get("sites")).stream()).map(s -> ReportJson.asObject(s).get("guest")).filter(g -> g != null).toList();
         assertTrue(!guest.isEmpty() && guest.stream().allMatch(g -> ((String) g).matches("vectors\\.js:[1-7]")), () -> "guest positions of sumVectors's sites: " + guest);
+        // A dump per record, nodes annotated with escape's decisions (one compilation records several times in partial evaluation's slot).
+        List<Path> files = Bgv.files(dumps, "escape-TruffleHotSpotCompilation-*-sumVectors_*.bgv");
+        assertTrue(files.size() >= truffle.size(), () -> truffle.size() + " records, dump files " + List.of(dumps.toFile().list()));
+        boolean annotated = false;
+        for (Path file : files) {
+            for (Group group : Bgv.groups(Bgv.read(file))) {
+                annotated |= group.getGraphs().stream().anyMatch(g -> !Bgv.nodesWith(g, "escape.decision", "eliminated").isEmpty());
+            }
+        }
+        assertTrue(annotated, () -> "an eliminated allocation in the dumps " + files);
     }
 
     /**

@@ -18,19 +18,19 @@ import jdk.graal.compiler.graphio.parsing.model.Group;
 import jdk.graal.compiler.graphio.parsing.model.InputGraph;
 import jdk.graal.compiler.graphio.parsing.model.InputNode;
 
-/** Reads BGV files with the parser IGV's model is built from (it ships inside Graal's jar). */
-final class Bgv {
+/** Reads BGV files with the parser IGV's model is built from (it ships inside Graal's jar); TruffleJitTest uses it too. */
+public final class Bgv {
     private Bgv() {
     }
 
-    static GraphDocument read(Path file) throws IOException {
+    public static GraphDocument read(Path file) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             return new BinaryReader(new StreamSource(in), new ModelBuilder(new GraphDocument(), null)).parse();
         }
     }
 
     /** The groups at the top of the document. */
-    static List<Group> groups(GraphDocument doc) {
+    public static List<Group> groups(GraphDocument doc) {
         List<Group> groups = new ArrayList<>();
         for (FolderElement e : doc.getElements()) {
             if (e instanceof Group g) {
@@ -41,22 +41,22 @@ final class Bgv {
     }
 
     /** The graph printed with title {@code name} (IGV shows it as "id: name"). */
-    static InputGraph graph(Group group, String name) {
+    public static InputGraph graph(Group group, String name) {
         return group.getGraphs().stream().filter(g -> g.getFormat().equals(name)).findFirst()
                         .orElseThrow(() -> new AssertionError("no graph '" + name + "' in " + group.getGraphs().stream().map(InputGraph::getName).toList()));
     }
 
-    static String property(InputNode node, String name) {
+    public static String property(InputNode node, String name) {
         Object value = node.getProperties().get(name);
         return value == null ? null : value.toString();
     }
 
     /** Nodes that carry {@code name} = {@code value}. */
-    static List<InputNode> nodesWith(InputGraph graph, String name, String value) {
+    public static List<InputNode> nodesWith(InputGraph graph, String name, String value) {
         return graph.getNodes().stream().filter(n -> value.equals(property(n, name))).toList();
     }
 
-    static List<Path> files(Path dir, String glob) throws IOException {
+    public static List<Path> files(Path dir, String glob) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> dir.getFileSystem().getPathMatcher("glob:" + glob).matches(p.getFileName())).sorted().toList();
         }
