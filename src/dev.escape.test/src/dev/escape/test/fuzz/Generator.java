@@ -187,14 +187,20 @@ final class Generator {
         return new Stmt("for (int " + i.name() + " = 0; " + i.name() + " < (# & 7); " + i.name() + "++) #", e.intExpr(1), body);
     }
 
-    /** A loop whose body replaces an object of the enclosing block with a new one linked to it. */
+    /**
+     * A loop whose body replaces an object of the enclosing block with a new one, linked to it or
+     * holding a new object of its own that holds a box (a guest object holding its fields: the
+     * loop header merges them nested).
+     */
     private Stmt carriedLoop(int depth) {
         Expr init = e.ref("P", 1);
         Var carried = scope.declare("o", "P", true);
         scope.enter();
         Var i = scope.declare("i", "int", false);
         loops++;
-        String step = carried.name() + " = new P(" + i.name() + " + " + carried.name() + ".i, " + carried.name() + ");";
+        String o = carried.name();
+        String step = r.nextBoolean() ? o + " = new P(" + i.name() + " + " + o + ".i, " + o + ");"
+                        : o + " = new P(" + i.name() + " + " + o + ".i, new P(" + i.name() + " * 3 + (" + o + ".n == null ? 1 : " + o + ".n.i), null, Integer.valueOf(" + i.name() + " + " + o + ".i)));";
         List<Code> body = new ArrayList<>();
         body.add(new Stmt(step));
         body.addAll(block(depth + 1).kids());
