@@ -143,19 +143,25 @@ final class Merges {
     private boolean materializeDifferingFields(AbstractMergeNode merge, VirtualObjectNode[] inputs, BlockState[] states, HIRBlock[] preds) {
         boolean changed = false;
         for (int j = 0; j < inputs[0].entryCount(); j++) {
-            if (!differs(inputs, j, states)) {
-                continue;
-            }
-            VirtualObjectNode[] nested = mergeableEntries(inputs, j, states, analysis.blockOf(merge));
-            if (nested != null) {
-                changed |= materializeDifferingFields(merge, nested, states, preds);
-                continue;
-            }
-            for (int i = 0; i < states.length; i++) {
-                if (states[i].get(inputs[i]).entry(j) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
-                    analysis.materialize(v, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
-                    changed = true;
-                }
+            changed |= materializeDifferingField(merge, inputs, j, states, preds);
+        }
+        return changed;
+    }
+
+    /** The same for field {@code j} of {@code holders} (one per predecessor). */
+    private boolean materializeDifferingField(AbstractMergeNode merge, VirtualObjectNode[] holders, int j, BlockState[] states, HIRBlock[] preds) {
+        if (!differs(holders, j, states)) {
+            return false;
+        }
+        VirtualObjectNode[] nested = mergeableEntries(holders, j, states, analysis.blockOf(merge));
+        if (nested != null) {
+            return materializeDifferingFields(merge, nested, states, preds);
+        }
+        boolean changed = false;
+        for (int i = 0; i < states.length; i++) {
+            if (states[i].get(holders[i]).entry(j) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
+                analysis.materialize(v, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
+                changed = true;
             }
         }
         return changed;
@@ -223,20 +229,7 @@ final class Merges {
                     // real on that path too: the next round treats the holder as real on some paths.
                     break;
                 }
-                if (!differs(object, j, states) || !anyVirtualEntry(object, j, states)) {
-                    continue;
-                }
-                VirtualObjectNode[] inputs = mergeableField(object, j, states, analysis.blockOf(merge));
-                if (inputs != null) {
-                    changed |= materializeDifferingFields(merge, inputs, states, preds);
-                    continue;
-                }
-                for (int i = 0; i < states.length; i++) {
-                    if (states[i].get(object).entry(j) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
-                        analysis.materialize(v, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
-                        changed = true;
-                    }
-                }
+                changed |= materializeDifferingField(merge, holders(object, states), j, states, preds);
             }
         }
         return changed;
@@ -489,9 +482,14 @@ final class Merges {
 
     /** Like {@link #mergeable}, for the objects that field {@code j} of {@code object} holds in each predecessor. */
     private VirtualObjectNode[] mergeableField(VirtualObjectNode object, int j, BlockState[] states, HIRBlock mergeBlock) {
+        return mergeableEntries(holders(object, states), j, states, mergeBlock);
+    }
+
+    /** {@code object} as the holder in every predecessor. */
+    private static VirtualObjectNode[] holders(VirtualObjectNode object, BlockState[] states) {
         VirtualObjectNode[] holders = new VirtualObjectNode[states.length];
         Arrays.fill(holders, object);
-        return mergeableEntries(holders, j, states, mergeBlock);
+        return holders;
     }
 
     /** The same for field {@code j} of {@code holders} (one per predecessor). */
@@ -584,9 +582,7 @@ final class Merges {
     }
 
     private static boolean differs(VirtualObjectNode object, int j, BlockState[] states) {
-        VirtualObjectNode[] holders = new VirtualObjectNode[states.length];
-        Arrays.fill(holders, object);
-        return differs(holders, j, states);
+        return differs(holders(object, states), j, states);
     }
 
     /** Whether field {@code j} of {@code holders} (one per predecessor) holds different values. */
@@ -594,15 +590,6 @@ final class Merges {
         ValueNode first = states[0].get(holders[0]).entry(j);
         for (int i = 1; i < states.length; i++) {
             if (states[i].get(holders[i]).entry(j) != first) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean anyVirtualEntry(VirtualObjectNode object, int j, BlockState[] states) {
-        for (BlockState s : states) {
-            if (s.get(object).entry(j) instanceof VirtualObjectNode v && s.isVirtual(v)) {
                 return true;
             }
         }
