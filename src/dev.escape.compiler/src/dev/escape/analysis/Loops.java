@@ -30,8 +30,9 @@ import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
 /**
  * Loops are analyzed to a fixed point. The header starts from the state at the loop entry plus
  * what earlier iterations learned (fields that need phis, objects that must be real at entry,
- * graph phis that cannot follow one virtual object); the body is analyzed, and the states at the
- * back edges are checked against the header's assumptions. After {@link Analysis#MAX_LOOP_ITERATIONS}
+ * graph phis that cannot follow one virtual object, phis and fields whose objects, replaced in
+ * every iteration, are carried as one merged virtual object, nested objects as merged fields of
+ * it); the body is analyzed, and the states at the back edges are checked against the header's assumptions. After {@link Analysis#MAX_LOOP_ITERATIONS}
  * the loop is cut off: every object virtual at entry is materialized there.
  */
 final class Loops {

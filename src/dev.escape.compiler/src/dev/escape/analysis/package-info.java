@@ -20,12 +20,16 @@
  * Where paths meet, {@link dev.escape.analysis.Merges} combines their states: an object virtual on
  * every path stays virtual (differing fields become phis), objects of one shape meeting at a phi
  * become one new virtual object when nothing can tell them apart ({@link dev.escape.analysis.Identity}),
+ * and so do the objects they hold, field by field, to any depth (a guest object holding an array
+ * holding boxes meets another as one virtual object, one virtual array and virtual boxes),
  * and an object that is real on some paths is made real on the others only if something after the
  * merge needs it. Where that something only reads fields, or only tests for null, the object stays
  * <em>pending</em> ({@link dev.escape.analysis.PendingMerge}, {@link dev.escape.analysis.PendingObjects}):
  * not allocated on the virtual paths until a node that needs more arrives, and then allocated at
  * the end of those paths, with a phi of the real objects. Loops ({@link dev.escape.analysis.Loops}) are analyzed until the state at the
- * header agrees with the back edges, or cut off by materializing at the entry.
+ * header agrees with the back edges, or cut off by materializing at the entry; an object replaced
+ * in every iteration (and the objects it holds, nested) is carried around the loop as one virtual
+ * object whose fields are phis.
  * {@link dev.escape.analysis.FrameStates} describes every virtual object that a frame state refers
  * to, so a deoptimization rebuilds what the interpreter would see.
  *
