@@ -174,16 +174,23 @@ final class Tool extends CoreProvidersDelegate implements VirtualizerTool, Canon
         });
     }
 
-    /** A fixed node a virtualize method creates (e.g. a load from a real object) goes just before the current node. */
+    /**
+     * A fixed node a virtualize method creates (e.g. a load from a real object) goes just before
+     * the current node. Every value created here is recorded with its block, so that a loop exit
+     * gives it a proxy if it is used after the loop (an array copy into a virtual array inside a
+     * loop loads each element from the real source array there).
+     */
     @Override
     public void addNode(ValueNode node) {
         if (node instanceof FixedWithNextNode fixed) {
+            if (!fixed.isAlive()) {
+                analysis.created(fixed, analysis.blockOf(position));
+            }
             effects.addFixedBefore(position, fixed);
             // e.g. the state split proxy of an elided monitor enter: its frame state names virtual objects too
             analysis.describeFrameStates(fixed, state, effects);
         } else {
             if (!node.isAlive()) {
-                // A value computed here: a loop exit gives it a proxy if it is used after the loop.
                 analysis.created(node, analysis.blockOf(position));
             }
             effects.addFloating(node);

@@ -115,6 +115,36 @@ class TruffleJitTest {
         assertTrue(truffle.stream().anyMatch(c -> ((String) c.get("compilationId")).endsWith(" (Truffle tier)")), () -> truffle.toString());
     }
 
+    /** marked's emphasis delimiter (its `emStrong.lDelim`), run on a few strings: TRegex compiles it. */
+    static final String REGEX = """
+                    const re = /^(?:\\*+(?:((?!\\*)(?!~)[\\p{P}\\p{S}])|([^\\s*]))?)|^_+(?:((?!_)(?!~)[\\p{P}\\p{S}])|([^\\s_]))?/u;
+                    const inputs = ['**bold** text', '*em*', '__x__', '_a_', '*!x', '__!!', 'plain', '***', '_ _', '*~x', '**a', '_b', '*\\u00e9t\\u00e9*'];
+                    let h = 0;
+                    for (let k = 0; k < 200000; k++) {
+                      const m = re.exec(inputs[k % inputs.length]);
+                      if (m) { h = (h * 31 + m[0].length + (m[1] ? 1 : 0) + (m[2] ? 2 : 0) + (m[3] ? 3 : 0) + (m[4] ? 4 : 0)) | 0; }
+                    }
+                    h;
+                    """;
+
+    /**
+     * TRegex's compiled matchers copy real arrays into virtual ones inside loops; the loads such a
+     * copy adds were not given proxies at the loop's exits, and escape's graph check refused two
+     * compilations (a bailout, found by `./escape realworld`'s marked). Same result as graal, and
+     * every Truffle compilation decided by escape's analysis.
+     */
+    @Test
+    void graalJsRegexCompilesWithoutBailout(@TempDir Path dir) throws Exception {
+        Path js = dir.resolve("regex.js");
+        Files.writeString(js, REGEX);
+        Path report = dir.resolve("report.json");
+        Result r = runJs("escape", js, report);
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("699498930\n", r.stdout(), r::toString);
+        List<Map<String, Object>> truffle = truffleCompilations(report);
+        assertTrue(truffle.stream().anyMatch(c -> ((String) c.get("method")).startsWith("tregex ")), () -> "TRegex compiled: " + truffle);
+    }
+
     /**
      * Runs {@code js} under {@code config}, with escape's JSON report in {@code report} (escape
      * only). With a report, compilations block the guest (no background compilation): every call

@@ -359,4 +359,25 @@ public final class Loops {
         }
         return s.at(0) * 1000 + s.at(1);
     }
+
+    /** A real array the copies below read from. */
+    static int[] source = {3, 4, 5, 6};
+
+    /**
+     * An array copy from a real array into a virtual one inside a loop, and a loop exit right
+     * after it: what the copy loaded must be seen after the loop through proxies (in GraalJS's
+     * regular expressions this shape, with loads the copy's virtualization added, was a bailout:
+     * TruffleJitTest.graalJsRegexCompilesWithoutBailout).
+     */
+    @Inputs({"0", "1", "2", "5"})
+    static int arrayCopiedFromRealArrayThenBreak(int n) {
+        int[] local = new int[2];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(source, i & 1, local, 0, 2);
+            if (local[0] == 4) {
+                break;
+            }
+        }
+        return local[0] * 10 + local[1];
+    }
 }
