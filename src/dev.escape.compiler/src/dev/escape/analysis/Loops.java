@@ -32,8 +32,9 @@ import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
  * what earlier iterations learned (fields that need phis, objects that must be real at entry,
  * graph phis that cannot follow one virtual object, phis and fields whose objects, replaced in
  * every iteration, are carried as one merged virtual object, nested objects as merged fields of
- * it); the body is analyzed, and the states at the back edges are checked against the header's assumptions. After {@link Analysis#MAX_LOOP_ITERATIONS}
- * the loop is cut off: every object virtual at entry is materialized there.
+ * it); the body is analyzed, and the states at the back edges are checked against the header's
+ * assumptions. After {@link Analysis#MAX_LOOP_ITERATIONS} the loop is cut off: every object
+ * virtual at entry is materialized there.
  */
 final class Loops {
     private final Analysis analysis;
@@ -351,7 +352,7 @@ final class Loops {
             FieldSlot slot = e.getValue();
             if (plan.mergedFields.contains(slot) &&
                             mergeableBackField(backSource(loopBegin, header, plan, slot.holder(), end, k), slot.index(), e.getKey(), end, headerBlock) == null) {
-                plan.unmerge(e.getValue());
+                plan.unmerge(slot);
                 stable = false;
             }
         }

@@ -182,17 +182,14 @@ final class Tool extends CoreProvidersDelegate implements VirtualizerTool, Canon
      */
     @Override
     public void addNode(ValueNode node) {
+        if (!node.isAlive()) {
+            analysis.created(node, analysis.blockOf(position));
+        }
         if (node instanceof FixedWithNextNode fixed) {
-            if (!fixed.isAlive()) {
-                analysis.created(fixed, analysis.blockOf(position));
-            }
             effects.addFixedBefore(position, fixed);
             // e.g. the state split proxy of an elided monitor enter: its frame state names virtual objects too
             analysis.describeFrameStates(fixed, state, effects);
         } else {
-            if (!node.isAlive()) {
-                analysis.created(node, analysis.blockOf(position));
-            }
             effects.addFloating(node);
         }
     }

@@ -67,14 +67,9 @@ class TruffleJitTest {
 
     @Test
     void graalJsLoopIsCompiledWithEscapesAnalysis(@TempDir Path dir) throws Exception {
-        Path js = dir.resolve("vectors.js");
-        Files.writeString(js, PROGRAM.formatted(ROUNDS));
-        Path report = dir.resolve("report.json");
         // --methods selects the guest function by its name; --dump writes IGV graphs of its compilations.
         Path dumps = dir.resolve("dumps");
-        Result r = runJs("escape", js, report, "--methods=sumVectors", "--dump=" + dumps);
-        assertEquals(0, r.exitCode(), r::toString);
-        assertEquals((499500L + 1000L) * ROUNDS + "\n", r.stdout(), r::toString);
+        Path report = runUnderEscape(dir, "vectors.js", PROGRAM.formatted(ROUNDS), (499500L + 1000L) * ROUNDS, "--methods=sumVectors", "--dump=" + dumps);
 
         Map<String, Object> json = ReportJson.parse(Files.readString(report));
         List<Map<String, Object>> all = ReportJson.asList(json.get("compilations")).stream().map(ReportJson::asObject).toList();
@@ -105,12 +100,7 @@ class TruffleJitTest {
      */
     @Test
     void graalJsProgramPrintsWhatGraalPrints(@TempDir Path dir) throws Exception {
-        Path js = dir.resolve("mixed.js");
-        Files.writeString(js, MIXED);
-        Path report = dir.resolve("report.json");
-        Result escape = runJs("escape", js, report);
-        assertEquals(0, escape.exitCode(), escape::toString);
-        assertEquals(MIXED_CHECKSUM + "\n", escape.stdout());
+        Path report = runUnderEscape(dir, "mixed.js", MIXED, MIXED_CHECKSUM);
         List<Map<String, Object>> truffle = truffleCompilations(report);
         assertTrue(truffle.stream().anyMatch(c -> ((String) c.get("compilationId")).endsWith(" (Truffle tier)")), () -> truffle.toString());
     }
@@ -135,14 +125,24 @@ class TruffleJitTest {
      */
     @Test
     void graalJsRegexCompilesWithoutBailout(@TempDir Path dir) throws Exception {
-        Path js = dir.resolve("regex.js");
-        Files.writeString(js, REGEX);
-        Path report = dir.resolve("report.json");
-        Result r = runJs("escape", js, report);
-        assertEquals(0, r.exitCode(), r::toString);
-        assertEquals("699498930\n", r.stdout(), r::toString);
+        Path report = runUnderEscape(dir, "regex.js", REGEX, 699498930L);
         List<Map<String, Object>> truffle = truffleCompilations(report);
         assertTrue(truffle.stream().anyMatch(c -> ((String) c.get("method")).startsWith("tregex ")), () -> "TRegex compiled: " + truffle);
+    }
+
+    /**
+     * Writes {@code program} to {@code name} in {@code dir}, runs it under escape with
+     * {@code options}, checks that it exits normally and prints {@code expected}, and returns
+     * escape's JSON report.
+     */
+    private static Path runUnderEscape(Path dir, String name, String program, long expected, String... options) throws Exception {
+        Path js = dir.resolve(name);
+        Files.writeString(js, program);
+        Path report = dir.resolve("report.json");
+        Result r = runJs("escape", js, report, options);
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(expected + "\n", r.stdout(), r::toString);
+        return report;
     }
 
     /**
