@@ -73,16 +73,15 @@ public record AllocationSite(String type, AllocationKind kind, List<Frame> frame
         if (frames.isEmpty()) {
             return (guest != null ? guest : "(no source position)") + ": " + what;
         }
+        String inlined = frames.size() > 1 ? "inlined via " + callChain() : null;
         if (guest != null) {
-            return guest + ": " + what + " (host " + origin().location() + inlinedVia(", inlined via ") + ")";
+            return guest + ": " + what + " (host " + origin().location() + (inlined != null ? ", " + inlined : "") + ")";
         }
-        return origin().location() + ": " + what + (frames.size() > 1 ? " (" + inlinedVia("inlined via ") + ")" : "");
+        return origin().location() + ": " + what + (inlined != null ? " (" + inlined + ")" : "");
     }
 
-    private String inlinedVia(String prefix) {
-        if (frames.size() < 2) {
-            return "";
-        }
-        return prefix + frames.subList(1, frames.size()).stream().map(f -> f.simpleClassName() + "." + f.methodName() + " " + f.location()).collect(Collectors.joining(" <- "));
+    /** The call sites the allocation was inlined through, innermost first. */
+    private String callChain() {
+        return frames.subList(1, frames.size()).stream().map(f -> f.simpleClassName() + "." + f.methodName() + " " + f.location()).collect(Collectors.joining(" <- "));
     }
 }
