@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * Runs the workload MIN_WARMUP times, then keeps warming up until the bytes allocated by a trailing
  * window of iterations (at least wl.stableN = 5 iterations and wl.stableWindowMs = 5000 ms) agree
  * within wl.stableTol (default 0.1%) and the JIT was nearly idle during that window (compile time
- * at most wl.jitQuiet, default 5%, of its wall time), or MAX_WARMUP iterations are reached, or the
+ * at most wl.jitQuiet, default 5%, of its wall time; the CPU time of Truffle's compiler threads counts
+ * as compile time too), or MAX_WARMUP iterations are reached, or the
  * warm-up has taken MAX_WARMUP_SECONDS (a cap so that a run ends; stable=false then), then
  * runs MEASURED iterations and prints per-iteration allocated bytes (on the workload thread, via
  * com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes) and the output checksum. The
@@ -141,6 +142,7 @@ public final class Harness {
     private static Sample runOnce(Workload w, com.sun.management.ThreadMXBean tmx, CompilationMXBean cmx, long self)
             throws Exception {
         Map<Long, Long> before = otherThreads(tmx, self);
+        Map<Long, Long> truffleBefore = truffleCompilerCpu(tmx);
         long jit0 = cmx.isCompilationTimeMonitoringSupported() ? cmx.getTotalCompilationTime() : 0;
         long t0 = System.nanoTime();
         long a0 = tmx.getCurrentThreadAllocatedBytes();
@@ -148,13 +150,36 @@ public final class Harness {
         long a1 = tmx.getCurrentThreadAllocatedBytes();
         long t1 = System.nanoTime();
         long jit1 = cmx.isCompilationTimeMonitoringSupported() ? cmx.getTotalCompilationTime() : 0;
-        Map<Long, Long> after = otherThreads(tmx, self);
-        long other = 0;
+        long other = growth(before, otherThreads(tmx, self));
+        long truffleJitMs = growth(truffleBefore, truffleCompilerCpu(tmx)) / 1_000_000;
+        return new Sample(a1 - a0, other, (t1 - t0) / 1_000_000, jit1 - jit0 + truffleJitMs, c);
+    }
+
+    /** What the counters of {@code after} gained over {@code before}, per thread (a thread new in {@code after} from 0). */
+    private static long growth(Map<Long, Long> before, Map<Long, Long> after) {
+        long sum = 0;
         for (Map.Entry<Long, Long> e : after.entrySet()) {
-            Long b = before.get(e.getKey());
-            other += e.getValue() - (b == null ? 0 : b);
+            sum += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
         }
-        return new Sample(a1 - a0, other, (t1 - t0) / 1_000_000, jit1 - jit0, c);
+        return sum;
+    }
+
+    /**
+     * CPU time (ns) of Truffle's compiler threads, by thread. Truffle compiles guest code on
+     * threads of its own, outside HotSpot's compile broker (which CompilationMXBean times): without
+     * them a guest program looks JIT-idle while its call targets are still being compiled.
+     */
+    private static Map<Long, Long> truffleCompilerCpu(com.sun.management.ThreadMXBean tmx) {
+        Map<Long, Long> m = new HashMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().contains("TruffleCompilerThread")) {
+                long ns = tmx.getThreadCpuTime(t.threadId());
+                if (ns > 0) {
+                    m.put(t.threadId(), ns);
+                }
+            }
+        }
+        return m;
     }
 
     /**

@@ -37,6 +37,7 @@ public final class MarkedWorkload implements Workload {
     }
 
     @Override public int defaultWarmup() { return 15; }
-    @Override public int defaultMaxWarmup() { return 1000; }
-    @Override public int defaultMaxWarmupSeconds() { return 180; }
+    @Override public int defaultMaxWarmup() { return 3000; }
+    @Override public int defaultMaxWarmupSeconds() { return 300; }
+    @Override public int defaultMeasured() { return 15; }
 }

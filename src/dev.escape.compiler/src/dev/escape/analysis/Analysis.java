@@ -559,11 +559,24 @@ public final class Analysis {
      * report explains every kept allocation); the objects it reaches are recorded as held by it.
      */
     void materialize(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user, Cause cause) {
-        materialize(object, state, effects, position, user, cause, null);
+        materialize(object, state, effects, position, user, cause, null, false);
     }
 
     /** As above, with {@code detail} for {@code object}'s own materialization (the objects it reaches keep theirs). */
     private void materialize(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user, Cause cause, String detail) {
+        materialize(object, state, effects, position, user, cause, detail, false);
+    }
+
+    /**
+     * As above, at the end of {@code predecessor}, a path into a merge ({@code state} is its end
+     * state). {@code besideReal}: another path made the object real (recorded for runtime
+     * feedback, see {@link Decisions.Placed}).
+     */
+    void materializeAtEnd(VirtualObjectNode object, BlockState state, HIRBlock predecessor, Node user, Cause cause, boolean besideReal) {
+        materialize(object, state, effectsOf(predecessor), endOf(predecessor), user, cause, null, besideReal);
+    }
+
+    private void materialize(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user, Cause cause, String detail, boolean besideReal) {
         if (state.get(object).isPending()) {
             pending.materialize(object, state, user, cause);
             return;
@@ -593,7 +606,7 @@ public final class Analysis {
             Materialization m = holder != null ? decisions.heldBy(holder, why.get(holder), position, user)
                             : decisions.materialization(position, user, lockOrdered.contains(o) ? Cause.MONITOR : cause, o == object ? detail : null);
             why.put(o, m);
-            effects.add("record materialization", o, decisions.recorded(o, m, position));
+            effects.add("record materialization", o, decisions.recorded(o, m, position, besideReal));
         }
         if (committed.isEmpty()) {
             return;

@@ -53,15 +53,16 @@ public final class Decisions {
     private record Origin(AllocationSite site, Node creator, Set<HIRBlock> blocks) {
     }
 
-    private record Event(VirtualObjectNode object, AllocationSite site, Materialization materialization, HIRBlock block, FixedNode position) {
+    private record Event(VirtualObjectNode object, AllocationSite site, Materialization materialization, HIRBlock block, FixedNode position, boolean besideReal) {
     }
 
     /**
      * A materialization the analysis placed: of an object of {@code site}, first created by
      * {@code creator} (its allocation node, or a commit of an earlier round), just before
-     * {@code position} in the graph the analysis ran on.
+     * {@code position} in the graph the analysis ran on. {@code besideReal}: at the end of a path into a
+     * merge where the object is real on another path (runtime feedback may find that path cold).
      */
-    public record Placed(AllocationSite site, Node creator, Materialization materialization, FixedNode position) {
+    public record Placed(AllocationSite site, Node creator, Materialization materialization, FixedNode position, boolean besideReal) {
     }
 
     /** The effect that records a materialization when applied; {@link Analysis#plan} reads it without applying. */
@@ -73,7 +74,7 @@ public final class Decisions {
 
         Placed placed() {
             Origin origin = owner.origins.get(event.object());
-            return new Placed(event.site(), origin != null ? origin.creator() : null, event.materialization(), event.position());
+            return new Placed(event.site(), origin != null ? origin.creator() : null, event.materialization(), event.position(), event.besideReal());
         }
     }
 
@@ -171,9 +172,9 @@ public final class Decisions {
         return origin != null ? origin.site() : Census.virtualSite(object);
     }
 
-    /** An effect recording {@code m}, a materialization of {@code object} before {@code position}. */
-    Effect recorded(VirtualObjectNode object, Materialization m, FixedNode position) {
-        return new Recording(this, new Event(object, siteOf(object), m, analysis.blockOf(position), position));
+    /** An effect recording {@code m}, a materialization of {@code object} before {@code position} ({@code besideReal}: see {@link Placed}). */
+    Effect recorded(VirtualObjectNode object, Materialization m, FixedNode position, boolean besideReal) {
+        return new Recording(this, new Event(object, siteOf(object), m, analysis.blockOf(position), position, besideReal));
     }
 
     /**

@@ -103,7 +103,7 @@ final class Merges {
             }
             for (int i = 0; i < states.length; i++) {
                 if (analysis.resolve(in(phi, i), states[i]) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
-                    analysis.materialize(v, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
+                    analysis.materializeAtEnd(v, states[i], preds[i], merge, Cause.MERGE, false);
                     changed = true;
                 }
             }
@@ -160,7 +160,7 @@ final class Merges {
         boolean changed = false;
         for (int i = 0; i < states.length; i++) {
             if (states[i].get(holders[i]).entry(j) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
-                analysis.materialize(v, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
+                analysis.materializeAtEnd(v, states[i], preds[i], merge, Cause.MERGE, false);
                 changed = true;
             }
         }
@@ -216,7 +216,7 @@ final class Merges {
             if (!allVirtual || !sameLocks(object, states)) {
                 for (int i = 0; i < states.length; i++) {
                     if (states[i].isVirtual(object)) {
-                        analysis.materialize(object, states[i], analysis.effectsOf(preds[i]), Analysis.endOf(preds[i]), merge, Cause.MERGE);
+                        analysis.materializeAtEnd(object, states[i], preds[i], merge, Cause.MERGE, !allVirtual);
                         changed = true;
                     }
                 }

@@ -28,4 +28,17 @@ import jdk.graal.compiler.nodes.cfg.HIRBlock;
  * @param nonNull for a nullable object, the 1/0 phi telling whether it is there; null otherwise
  */
 record PendingMerge(AbstractMergeNode merge, HIRBlock block, HIRBlock[] predecessors, BlockState[] states, ValueNode[] real, int[] inputs, ValueNode nonNull) {
+
+    /**
+     * True if the object was made real on some path into the merge, not only met there by null or
+     * a constant: runtime feedback may find that path cold.
+     */
+    boolean realOnSomePath() {
+        for (ValueNode value : real) {
+            if (value != null && !value.isConstant()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -124,7 +124,7 @@ final class PendingObjects {
             for (int i = 0; i < values.length; i++) {
                 if (values[i] == null) {
                     BlockState s = pending.states()[i];
-                    analysis.materialize(object, s, analysis.effectsOf(pending.predecessors()[i]), Analysis.endOf(pending.predecessors()[i]), user, cause);
+                    analysis.materializeAtEnd(object, s, pending.predecessors()[i], user, cause, pending.realOnSomePath());
                     values[i] = analysis.resolve(object, s);
                 }
             }

@@ -20,6 +20,8 @@ import jdk.graal.compiler.options.OptionValues;
  * package documentation for the whole loop.
  */
 public final class Feedback {
+    /** Windows in a row in which a method's counters found nothing to act on before they are dropped (see {@code Unit.IDLE_WINDOWS}). */
+    public static final int IDLE_WINDOWS = 16;
     private static final Map<String, Unit> UNITS = new ConcurrentHashMap<>();
     private static volatile Monitor monitor;
 

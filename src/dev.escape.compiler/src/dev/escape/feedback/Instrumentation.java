@@ -120,7 +120,7 @@ final class Instrumentation {
                     if (slot < 0) {
                         return;
                     }
-                    probe = new Probe(key, slot, p.materialization().cause(), atMerge(p), callOf(p), p.materialization().place());
+                    probe = new Probe(key, slot, p.materialization().cause(), atMerge(p), p.besideReal(), callOf(p), p.materialization().place());
                     probes.put(key, probe);
                 }
                 counts.add(new Count(p.position(), probe, watched.size()));
@@ -128,7 +128,7 @@ final class Instrumentation {
             if (probes.isEmpty() || (judged && siteSlot < 0)) {
                 continue;
             }
-            Probe siteProbe = new Probe(site.getKey(), siteSlot, null, false, null, placed.get(0).site().describe());
+            Probe siteProbe = new Probe(site.getKey(), siteSlot, null, false, false, null, placed.get(0).site().describe());
             if (judged) {
                 for (FixedNode creator : creators) {
                     BlackholeNode marker = GraphEdits.marker(creator, siteSlot);

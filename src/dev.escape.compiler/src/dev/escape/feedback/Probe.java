@@ -10,9 +10,11 @@ import dev.escape.decisions.Materialization.Cause;
  * @param slot the counter ({@link Counters})
  * @param cause for a materialization, why the analysis placed it; null for a site
  * @param atMerge for a materialization, true if it is at the end of a merge's predecessor: the merge
- *            needs the object real, on this path too, because another path made it real
+ *            needs the object real on this path (a cold path into it may be why)
+ * @param besideReal for a materialization at a merge, true if another path into the merge made the
+ *            object real: then a count can show that path cold whatever the paths did so far
  * @param call for a materialization at a call that was not inlined, the call ({@link Anchor#call}); else null
  * @param describe what the report says of the place: the site, or where and why it was materialized
  */
-record Probe(String key, int slot, Cause cause, boolean atMerge, String call, String describe) {
+record Probe(String key, int slot, Cause cause, boolean atMerge, boolean besideReal, String call, String describe) {
 }

@@ -23,19 +23,22 @@ final class Unit {
 
     /**
      * What the window that ended the instrumented code found: the next compilation acts on it.
-     * {@code idle}: every judged site made nothing real for {@link #IDLE_WINDOWS} windows in a
+     * {@code idle}: every judged site was idle ({@link #IDLE_WINDOWS}) for that many windows in a
      * row, so the counters only cost time: the method is compiled without them from then on.
      */
     record Verdict(List<Judged> cold, List<Judged> hot, boolean idle) {
     }
 
     /**
-     * Windows in a row in which every materialization of every judged site was cold before the
-     * counters are dropped. Then the object is virtual on every path that runs and there is
-     * nothing to gain; counting on would cost the hot path its increment (on tiny loops, with
-     * the count carried through memory, half their speed).
+     * Windows in a row in which every judged site was idle before the counters are dropped. A site
+     * is idle in a window if it made nothing real (every materialization cold: the object is
+     * virtual on every path that runs), or if it gave nothing to act on and no later window is
+     * likely to ({@link Watched#settled}): its objects are made real where they meet other values
+     * at merges, on paths that all run. Counting on would cost the hot path its increments (on tiny
+     * loops, with the count carried through memory, half their speed; Functional.optionalChain,
+     * 16%) for nothing.
      */
-    static final int IDLE_WINDOWS = 16;
+    static final int IDLE_WINDOWS = Feedback.IDLE_WINDOWS;
 
     final String name;
     /** Instrumented sites of the code installed last, or empty. */
@@ -147,6 +150,7 @@ final class Unit {
             boolean anyCold = false;
             boolean allCold = true;
             boolean hotMerge = false;
+            boolean actionable = false;
             for (int i = 0; i < w.window.length; i++) {
                 Probe m = w.materializations.get(i);
                 long count = w.window[i];
@@ -160,10 +164,12 @@ final class Unit {
                     if (m.call() != null && !callsToInline.contains(m.call())) {
                         hot = hot == null ? new ArrayList<>() : hot;
                         hot.add(new Judged(w, i, count, w.siteWindow));
+                        actionable = true;
                     }
                 }
             }
             if (anyCold && hotMerge) {
+                actionable = true;
                 cold = cold == null ? new ArrayList<>() : cold;
                 for (int i = 0; i < w.window.length; i++) {
                     if (w.window[i] * 1_000_000 <= coldPerMillion * w.siteWindow) {
@@ -171,7 +177,7 @@ final class Unit {
                     }
                 }
             }
-            w.idleWindows = allCold ? w.idleWindows + 1 : 0;
+            w.idleWindows = allCold || (!actionable && w.settled()) ? w.idleWindows + 1 : 0;
             w.newWindow();
         }
         if (cold != null || hot != null || allIdle()) {

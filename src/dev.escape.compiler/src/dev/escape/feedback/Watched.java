@@ -13,7 +13,8 @@ final class Watched {
     final List<Probe> materializations;
     private long siteLast;
     long siteWindow;
-    /** Windows in a row in which every materialization of the site was cold ({@link Unit#IDLE_WINDOWS}). */
+    private final boolean settled;
+    /** Windows in a row in which the site was idle ({@link Unit#IDLE_WINDOWS}). */
     int idleWindows;
     private final long[] last;
     final long[] window;
@@ -25,6 +26,8 @@ final class Watched {
         this.site = site;
         this.judged = judged;
         this.materializations = materializations;
+        // Decided once: the monitor, which asks every window, runs in the program's VM and must not allocate.
+        this.settled = materializations.stream().noneMatch(m -> m.besideReal() || m.call() != null);
         this.last = new long[materializations.size()];
         this.window = new long[materializations.size()];
         this.total = new long[materializations.size()];
@@ -48,6 +51,16 @@ final class Watched {
             window[i] += delta;
             total[i] += delta;
         }
+    }
+
+    /**
+     * True if no materialization of the site is one a change of phase would most likely make
+     * worth acting on: none at a merge where another path made the object real (that path may
+     * turn cold, and the merge then keeps the object virtual on the hot one), none at a call
+     * (which may turn hot). A window that finds nothing to act on then says the site has settled.
+     */
+    boolean settled() {
+        return settled;
     }
 
     void newWindow() {

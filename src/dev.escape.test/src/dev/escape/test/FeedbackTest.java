@@ -68,7 +68,6 @@ class FeedbackTest {
     /** Not final: compiled code loads it, so an object that escaped may be it. */
     static Object last = new Object();
 
-    /** Identity after a merge: the rare store makes the object real on one path, so the merge needs it real on the other. */
     /** Returns before the merge on the hot path (flag 0): the object is made real nowhere that runs. */
     static int idle(int i, int flag) {
         P p = new P(i, i + 1);
@@ -81,6 +80,36 @@ class FeedbackTest {
         return p == last ? 0 : p.y;
     }
 
+    /** Not final: compiled code loads it, so a merge with it meets another value. */
+    static P none = new P(0, 0);
+
+    /**
+     * Made real at a merge because it meets another value there ({@link #none}), not because
+     * another path made it real (the store makes it real on a path that returns before the merge).
+     */
+    static int mergedWithAnotherValue(int i, int flag) {
+        P q = none;
+        if (flag != 1) {
+            P p = new P(i, i + 1);
+            if (flag == 2) {
+                sunk = p;
+                return 0;
+            }
+            q = p;
+        }
+        return q == last ? 1 : q.x;
+    }
+
+    /** As {@link #identity}, for a test of its own (see the class comment). */
+    static int escapesOnEveryOtherCall(int i, int escape) {
+        P p = new P(i, i + 1);
+        if (escape != 0) {
+            sunk = p;
+        }
+        return p == last ? 0 : p.x + p.y;
+    }
+
+    /** Identity after a merge: the rare store makes the object real on one path, so the merge needs it real on the other. */
     static int identity(int i, int escape) {
         P p = new P(i, i + 1);
         if (escape != 0) {
@@ -384,24 +413,65 @@ class FeedbackTest {
      */
     @Test
     void idleCountersAreDropped() {
-        Method m = method("idle");
+        countersDropped("idle", k -> args(k, k % 3), k -> args(k, 0), k -> args(k, k % 2 == 0 ? 0 : 2));
+    }
+
+    /**
+     * So is one whose object is made real where it meets another value, on paths that all run:
+     * no count gives anything to act on (as in {@code Optional.ofNullable}, where the new
+     * {@code Optional} meets {@code Optional.EMPTY}).
+     */
+    @Test
+    void settledCountersAreDropped() {
+        countersDropped("mergedWithAnotherValue", k -> args(k, k % 3), k -> args(k, k % 3), k -> args(k, k % 3));
+    }
+
+    /** But not one whose object a merge makes real because another path made it real, however long every path runs. */
+    @Test
+    void countersOfAnObjectRealOnAnotherPathStay() {
+        Method m = method("escapesOnEveryOtherCall");
+        Compiled instrumented = instrument(m, k -> args(k, k % 2));
+        for (int window = 0; window < 2 * Feedback.IDLE_WINDOWS; window++) {
+            for (int k = 0; k < 2 * GraalHarness.FEEDBACK_SAMPLES; k++) {
+                same(instrumented, args(k, k % 2));
+            }
+            Feedback.pollNow();
+        }
+        assertTrue(instrumented.code().isValid(), () -> "still counted: " + feedbackOf(m));
+    }
+
+    /** Profiles {@code m} on {@code inputs} and compiles it with feedback: it is instrumented. */
+    private static Compiled instrument(Method m, IntFunction<Object[]> inputs) {
         GraalHarness.startProfiling(m);
         for (int k = 0; k < 1_000; k++) {
-            interpret(m, args(k, k % 3));
+            interpret(m, inputs.apply(k));
         }
         Compiled instrumented = GraalHarness.compileSpeculating(m, Slot.ESCAPE, GraalHarness.feedbackOptions());
         assertTrue(instrumented.allocations() > 0, () -> Checks.describe(instrumented));
-        for (int window = 0; window <= 16 && instrumented.code().isValid(); window++) {
+        MethodFeedback watched = feedbackOf(m);
+        assertTrue(watched != null && !watched.counted().isEmpty(), () -> "the method is instrumented: " + watched);
+        return instrumented;
+    }
+
+    /**
+     * The instrumented code of {@code name} (profiled on {@code profile}), run on {@code steady},
+     * ends after {@link Feedback#IDLE_WINDOWS} idle windows, not before; its next code has no counters
+     * and no speculation, so {@code later} inputs never end it.
+     */
+    private static void countersDropped(String name, IntFunction<Object[]> profile, IntFunction<Object[]> steady, IntFunction<Object[]> later) {
+        Method m = method(name);
+        Compiled instrumented = instrument(m, profile);
+        for (int window = 0; window <= Feedback.IDLE_WINDOWS && instrumented.code().isValid(); window++) {
             for (int k = 0; k < 2 * GraalHarness.FEEDBACK_SAMPLES && instrumented.code().isValid(); k++) {
-                same(instrumented, args(k, 0));
+                same(instrumented, steady.apply(k));
             }
             Feedback.pollNow();
-            if (window < 15) {
+            if (window < Feedback.IDLE_WINDOWS - 1) {
                 assertTrue(instrumented.code().isValid(), "fewer idle windows than the limit end no code");
             }
         }
         if (instrumented.code().isValid()) {
-            same(instrumented, args(1, 0));
+            same(instrumented, steady.apply(1));
         }
         assertFalse(instrumented.code().isValid(), () -> "idle windows ended the instrumented code: " + feedbackOf(m));
 
@@ -410,7 +480,7 @@ class FeedbackTest {
         assertFalse(speculates(plain), () -> "" + plain.speculations());
         for (int window = 0; window < 20; window++) {
             for (int k = 0; k < 2 * GraalHarness.FEEDBACK_SAMPLES; k++) {
-                same(plain, args(k, k % 2 == 0 ? 0 : 2));
+                same(plain, later.apply(k));
             }
             Feedback.pollNow();
         }
