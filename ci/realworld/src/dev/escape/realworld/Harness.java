@@ -45,6 +45,7 @@ public final class Harness {
         WORKLOADS.put("xz", XzWorkload::new);
         WORKLOADS.put("acorn", AcornWorkload::new);
         WORKLOADS.put("marked", MarkedWorkload::new);
+        WORKLOADS.put("terser", TerserWorkload::new);
     }
 
     public static void main(String[] args) throws Exception {

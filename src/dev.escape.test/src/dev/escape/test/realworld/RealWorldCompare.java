@@ -52,10 +52,11 @@ public final class RealWorldCompare {
         PROGRAMS.put("xz", "XZ for Java 1.10 compressing and decompressing 3.7 MB of sources");
         PROGRAMS.put("acorn", "acorn 8.19.0 (npm) under GraalJS parsing 303 KB of JavaScript (its own and marked's bundles)");
         PROGRAMS.put("marked", "marked 18.3.0 (npm) under GraalJS rendering 170 KB of Markdown to HTML");
+        PROGRAMS.put("terser", "terser 5.51.4 (npm) under GraalJS minifying 15 KB of JavaScript (its own lib/minify.js)");
     }
 
     /** The JavaScript programs: GraalJS (build/realworld/lib-js) joins their class path; Truffle compiles their hot functions. */
-    static final Set<String> JS_PROGRAMS = Set.of("acorn", "marked");
+    static final Set<String> JS_PROGRAMS = Set.of("acorn", "marked", "terser");
     /** Truffle's own JDK warnings (native access, sun.misc.Unsafe) silenced, as in README's Truffle example. */
     static final List<String> JS_JVM = List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
 
