@@ -1,5 +1,6 @@
 package dev.escape.test.realworld;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
 
 import dev.escape.integration.EscapePhase;
 import dev.escape.test.harness.ChildProcess;
-import dev.escape.test.report.ReportJson;
 
 /**
  * {@code ./escape realworld}: real third-party programs (ci/realworld, built by the escape script
@@ -282,15 +282,22 @@ public final class RealWorldCompare {
         long bailouts = 0;
         boolean reported = false;
         if (report != null && Files.isRegularFile(report)) {
-            Map<String, Object> json = ReportJson.parse(Files.readString(report));
-            compilations = ((Number) ReportJson.asObject(json.get("summary")).get("compilations")).longValue();
-            for (Object c : ReportJson.asList(json.get("compilations"))) {
-                Object fallback = ReportJson.asObject(c).get("fallback");
-                if (fallback instanceof String s) {
-                    if (s.startsWith(EscapePhase.BAILOUT)) {
-                        bailouts++;
-                    } else {
-                        fallbacks++;
+            // Read line by line, not parsed whole: the report is pretty-printed one field per line,
+            // and for a JavaScript program (Truffle inlines chains of hundreds of frames) it can
+            // exceed what one String holds (acorn's: 3.4 GB at 6b930a4).
+            boolean counted = false;
+            try (BufferedReader lines = Files.newBufferedReader(report)) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    String field = line.trim();
+                    if (!counted && field.startsWith(SUMMARY_COMPILATIONS)) {
+                        compilations = Long.parseLong(field.substring(SUMMARY_COMPILATIONS.length()).replace(",", "").trim());
+                        counted = true;
+                    } else if (field.startsWith(FALLBACK + "\"")) {
+                        if (field.startsWith(FALLBACK + "\"" + EscapePhase.BAILOUT)) {
+                            bailouts++;
+                        } else {
+                            fallbacks++;
+                        }
                     }
                 }
             }
@@ -300,6 +307,10 @@ public final class RealWorldCompare {
                         uptime(result, "measure_end_uptime_ms"));
         return new Run(program, config, exit, timedOut, result, failure, compilations, fallbacks, bailouts, reported, seconds, log, jit);
     }
+
+    /** The report's fields the driver reads: the summary's compilation count (its first field of that name), each compilation's fallback. */
+    private static final String SUMMARY_COMPILATIONS = "\"compilations\": ";
+    private static final String FALLBACK = "\"fallback\": ";
 
     /** A RESULT field in ms of JVM uptime; -1 when absent. */
     private static long uptime(Map<String, String> result, String field) {
