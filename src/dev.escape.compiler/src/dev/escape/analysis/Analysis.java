@@ -425,7 +425,7 @@ public final class Analysis {
         if (node instanceof MonitorEnterNode enter && resolve(enter.object(), state) instanceof VirtualObjectNode locked && state.isVirtual(locked) &&
                         state.get(locked).hasLocks() && keepsNestedEnterReal(enter.getMonitorId())) {
             // A nested lock kept real (see analyze): its object is made real here, holding its outer locks.
-            materialize(locked, state, effects, here, node, Cause.MONITOR, LockOrder.recursiveLock(realNestedLocks.get(enter.getMonitorId())));
+            materialize(locked, state, effects, here, node, Cause.MONITOR, LockOrder.recursiveLock(realNestedLocks.get(enter.getMonitorId())), false);
         }
         if (strictLockOrder && node instanceof MonitorEnterNode enter) {
             // A lock entered for real: the outer locks that virtual objects hold are entered first.
@@ -562,11 +562,6 @@ public final class Analysis {
         materialize(object, state, effects, position, user, cause, null, false);
     }
 
-    /** As above, with {@code detail} for {@code object}'s own materialization (the objects it reaches keep theirs). */
-    private void materialize(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user, Cause cause, String detail) {
-        materialize(object, state, effects, position, user, cause, detail, false);
-    }
-
     /**
      * As above, at the end of {@code predecessor}, a path into a merge ({@code state} is its end
      * state). {@code besideReal}: another path made the object real (recorded for runtime
@@ -576,6 +571,10 @@ public final class Analysis {
         materialize(object, state, effectsOf(predecessor), endOf(predecessor), user, cause, null, besideReal);
     }
 
+    /**
+     * Both of the above, with {@code detail} for {@code object}'s own materialization (the objects
+     * it reaches keep theirs) and {@code besideReal} as for {@link #materializeAtEnd}.
+     */
     private void materialize(VirtualObjectNode object, BlockState state, Effects effects, FixedNode position, Node user, Cause cause, String detail, boolean besideReal) {
         if (state.get(object).isPending()) {
             pending.materialize(object, state, user, cause);

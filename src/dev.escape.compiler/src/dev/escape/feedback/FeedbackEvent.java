@@ -23,7 +23,7 @@ public record FeedbackEvent(int recompile, Kind kind, String site, String materi
         /** A speculation failed (the path ran after all): the method is compiled without speculation from now on. */
         FAILED("speculation failed; the method keeps its code without speculation"),
         /** Nothing was made real, or nothing that feedback could act on, for many windows: the method is compiled without counters from now on. */
-        IDLE("nothing to act on for " + Unit.IDLE_WINDOWS + " windows in a row; compiled without counters from now on"),
+        IDLE("nothing to act on for " + Feedback.IDLE_WINDOWS + " windows in a row; compiled without counters from now on"),
         /** The method had its last feedback recompilation ({@code EscapeFeedbackRecompiles}). */
         LIMIT("feedback recompilation limit reached");
 

@@ -23,22 +23,11 @@ final class Unit {
 
     /**
      * What the window that ended the instrumented code found: the next compilation acts on it.
-     * {@code idle}: every judged site was idle ({@link #IDLE_WINDOWS}) for that many windows in a
+     * {@code idle}: every judged site was idle ({@link Feedback#IDLE_WINDOWS}) for that many windows in a
      * row, so the counters only cost time: the method is compiled without them from then on.
      */
     record Verdict(List<Judged> cold, List<Judged> hot, boolean idle) {
     }
-
-    /**
-     * Windows in a row in which every judged site was idle before the counters are dropped. A site
-     * is idle in a window if it made nothing real (every materialization cold: the object is
-     * virtual on every path that runs), or if it gave nothing to act on and no later window is
-     * likely to ({@link Watched#settled}): its objects are made real where they meet other values
-     * at merges, on paths that all run. Counting on would cost the hot path its increments (on tiny
-     * loops, with the count carried through memory, half their speed; Functional.optionalChain,
-     * 16%) for nothing.
-     */
-    static final int IDLE_WINDOWS = Feedback.IDLE_WINDOWS;
 
     final String name;
     /** Instrumented sites of the code installed last, or empty. */
@@ -189,12 +178,12 @@ final class Unit {
         }
     }
 
-    /** True if every judged site has been idle for {@link #IDLE_WINDOWS} windows (and there is one). */
+    /** True if every judged site has been idle for {@link Feedback#IDLE_WINDOWS} windows (and there is one). */
     private boolean allIdle() {
         boolean any = false;
         for (Watched w : watched) {
             if (w.judged) {
-                if (w.idleWindows < IDLE_WINDOWS) {
+                if (w.idleWindows < Feedback.IDLE_WINDOWS) {
                     return false;
                 }
                 any = true;

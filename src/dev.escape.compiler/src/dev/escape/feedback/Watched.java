@@ -14,7 +14,7 @@ final class Watched {
     private long siteLast;
     long siteWindow;
     private final boolean settled;
-    /** Windows in a row in which the site was idle ({@link Unit#IDLE_WINDOWS}). */
+    /** Windows in a row in which the site was idle ({@link Feedback#IDLE_WINDOWS}). */
     int idleWindows;
     private final long[] last;
     final long[] window;
