@@ -12,7 +12,7 @@ import org.graalvm.polyglot.Value;
  * lib/marked.umd.js (56 KB), as ES2022 scripts, and walks each syntax tree. Checksum: the node
  * count and a hash of every node's type and offsets, per input.
  */
-public final class AcornWorkload implements Workload {
+public final class AcornWorkload implements JsWorkload {
     /** Parses its argument and folds the tree into "nodes:hash". */
     private static final String WALK = """
                     (function (source) {
@@ -43,9 +43,7 @@ public final class AcornWorkload implements Workload {
     public void setup(Path corpus) throws Exception {
         Path npm = corpus.resolve("npm");
         Path acorn = npm.resolve("acorn/package/dist/acorn.js");
-        JsProgram js = new JsProgram();
-        js.load(acorn);
-        walk = js.eval("walk.js", WALK);
+        walk = JsProgram.function(acorn, "walk.js", WALK);
         inputs = List.of(Files.readString(acorn), Files.readString(npm.resolve("marked/package/lib/marked.umd.js")));
         System.out.println("# acorn: " + inputs.stream().mapToInt(String::length).sum() + " characters of JavaScript");
     }
@@ -58,9 +56,4 @@ public final class AcornWorkload implements Workload {
         }
         return h.get();
     }
-
-    @Override public int defaultWarmup() { return 15; }
-    @Override public int defaultMaxWarmup() { return 3000; }
-    @Override public int defaultMaxWarmupSeconds() { return 300; }
-    @Override public int defaultMeasured() { return 15; }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -142,8 +143,9 @@ public final class Harness {
 
     private static Sample runOnce(Workload w, com.sun.management.ThreadMXBean tmx, CompilationMXBean cmx, long self)
             throws Exception {
-        Map<Long, Long> before = otherThreads(tmx, self);
-        Map<Long, Long> truffleBefore = truffleCompilerCpu(tmx);
+        Set<Thread> threads = Thread.getAllStackTraces().keySet();
+        Map<Long, Long> before = otherThreads(tmx, self, threads);
+        Map<Long, Long> truffleBefore = truffleCompilerCpu(tmx, threads);
         long jit0 = cmx.isCompilationTimeMonitoringSupported() ? cmx.getTotalCompilationTime() : 0;
         long t0 = System.nanoTime();
         long a0 = tmx.getCurrentThreadAllocatedBytes();
@@ -151,8 +153,9 @@ public final class Harness {
         long a1 = tmx.getCurrentThreadAllocatedBytes();
         long t1 = System.nanoTime();
         long jit1 = cmx.isCompilationTimeMonitoringSupported() ? cmx.getTotalCompilationTime() : 0;
-        long other = growth(before, otherThreads(tmx, self));
-        long truffleJitMs = growth(truffleBefore, truffleCompilerCpu(tmx)) / 1_000_000;
+        threads = Thread.getAllStackTraces().keySet();
+        long other = growth(before, otherThreads(tmx, self, threads));
+        long truffleJitMs = growth(truffleBefore, truffleCompilerCpu(tmx, threads)) / 1_000_000;
         return new Sample(a1 - a0, other, (t1 - t0) / 1_000_000, jit1 - jit0 + truffleJitMs, c);
     }
 
@@ -170,9 +173,9 @@ public final class Harness {
      * threads of its own, outside HotSpot's compile broker (which CompilationMXBean times): without
      * them a guest program looks JIT-idle while its call targets are still being compiled.
      */
-    private static Map<Long, Long> truffleCompilerCpu(com.sun.management.ThreadMXBean tmx) {
+    private static Map<Long, Long> truffleCompilerCpu(com.sun.management.ThreadMXBean tmx, Set<Thread> threads) {
         Map<Long, Long> m = new HashMap<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
+        for (Thread t : threads) {
             if (t.getName().contains("TruffleCompilerThread")) {
                 long ns = tmx.getThreadCpuTime(t.threadId());
                 if (ns > 0) {
@@ -187,9 +190,9 @@ public final class Harness {
      * Allocated bytes of all other live Java threads that could run workload code (the JIT's own
      * threads are excluded: with jargraal the Graal compiler runs as Java code and allocates).
      */
-    private static Map<Long, Long> otherThreads(com.sun.management.ThreadMXBean tmx, long self) {
+    private static Map<Long, Long> otherThreads(com.sun.management.ThreadMXBean tmx, long self, Set<Thread> threads) {
         Map<Long, Long> m = new HashMap<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
+        for (Thread t : threads) {
             long id = t.threadId();
             if (id == self) {
                 continue;

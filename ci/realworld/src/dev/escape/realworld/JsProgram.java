@@ -13,15 +13,23 @@ import org.graalvm.polyglot.Value;
  * compiles its hot functions (with escape's analysis under escape), under c2 Truffle interprets.
  */
 final class JsProgram {
-    private final Context context = Context.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
-
-    /** Evaluates a file of the program as a script (UMD bundles define their global). */
-    void load(Path file) throws IOException {
-        context.eval(Source.newBuilder("js", file.toFile()).build());
+    private JsProgram() {
     }
 
-    /** Evaluates {@code code}, named {@code name} in guest positions, and returns its value. */
-    Value eval(String name, String code) {
+    /**
+     * Evaluates {@code script}, a file of the program, as a script in a new context (UMD bundles
+     * define their global there), then {@code code}, named {@code name} in guest positions, and
+     * returns its value: the function an iteration calls.
+     */
+    static Value function(Path script, String name, String code) throws IOException {
+        Context context = Context.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+        context.eval(Source.newBuilder("js", script.toFile()).build());
         return context.eval(Source.newBuilder("js", code, name).buildLiteral());
+    }
+
+    /** Calls {@code function} on {@code input} and returns the checksum of the text it returns. */
+    static long checksum(Value function, String input) {
+        String text = function.execute(input).asString();
+        return new Hash().str(text).lng(text.length()).get();
     }
 }

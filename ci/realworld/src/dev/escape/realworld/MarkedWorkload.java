@@ -10,16 +10,14 @@ import org.graalvm.polyglot.Value;
  * Markdown shipped in the acorn 8.19.0 and marked packages (acorn's README and CHANGELOG, marked's
  * README and man page), four times over (170 KB). Checksum: the HTML.
  */
-public final class MarkedWorkload implements Workload {
+public final class MarkedWorkload implements JsWorkload {
     private Value render;
     private String document;
 
     @Override
     public void setup(Path corpus) throws Exception {
         Path npm = corpus.resolve("npm");
-        JsProgram js = new JsProgram();
-        js.load(npm.resolve("marked/package/lib/marked.umd.js"));
-        render = js.eval("render.js", "(function (markdown) { return marked.parse(markdown); })");
+        render = JsProgram.function(npm.resolve("marked/package/lib/marked.umd.js"), "render.js", "(function (markdown) { return marked.parse(markdown); })");
         StringBuilder doc = new StringBuilder();
         for (int copy = 0; copy < 4; copy++) {
             for (String file : new String[]{"acorn/package/README.md", "acorn/package/CHANGELOG.md", "marked/package/README.md", "marked/package/man/marked.1.md"}) {
@@ -32,12 +30,6 @@ public final class MarkedWorkload implements Workload {
 
     @Override
     public long iteration() {
-        String html = render.execute(document).asString();
-        return new Hash().str(html).lng(html.length()).get();
+        return JsProgram.checksum(render, document);
     }
-
-    @Override public int defaultWarmup() { return 15; }
-    @Override public int defaultMaxWarmup() { return 3000; }
-    @Override public int defaultMaxWarmupSeconds() { return 300; }
-    @Override public int defaultMeasured() { return 15; }
 }

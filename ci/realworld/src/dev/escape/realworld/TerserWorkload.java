@@ -11,29 +11,22 @@ import org.graalvm.polyglot.Value;
  * its synchronous API. Checksum: the minified code. (A larger input makes the c2 run, where Truffle
  * interprets, take many minutes.)
  */
-public final class TerserWorkload implements Workload {
+public final class TerserWorkload implements JsWorkload {
     private Value minify;
     private String source;
 
     @Override
     public void setup(Path corpus) throws Exception {
         Path npm = corpus.resolve("npm");
-        JsProgram js = new JsProgram();
         // A browser-style script: without a module system the bundle defines the global Terser (no source maps needed).
-        js.load(npm.resolve("terser/package/dist/bundle.min.js"));
-        minify = js.eval("minify.js", "(function (code) { return Terser.minify_sync(code, { module: true, compress: true, mangle: true }).code; })");
+        minify = JsProgram.function(npm.resolve("terser/package/dist/bundle.min.js"), "minify.js",
+                        "(function (code) { return Terser.minify_sync(code, { module: true, compress: true, mangle: true }).code; })");
         source = Files.readString(npm.resolve("terser/package/lib/minify.js"));
         System.out.println("# terser: " + source.length() + " characters of JavaScript");
     }
 
     @Override
     public long iteration() {
-        String code = minify.execute(source).asString();
-        return new Hash().str(code).lng(code.length()).get();
+        return JsProgram.checksum(minify, source);
     }
-
-    @Override public int defaultWarmup() { return 15; }
-    @Override public int defaultMaxWarmup() { return 3000; }
-    @Override public int defaultMaxWarmupSeconds() { return 300; }
-    @Override public int defaultMeasured() { return 15; }
 }
