@@ -1,7 +1,6 @@
 package dev.escape.decisions;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jdk.graal.compiler.graph.NodeSourcePosition;
 import jdk.graal.compiler.graph.SourceLanguagePosition;
@@ -60,7 +59,7 @@ public record AllocationSite(String type, AllocationKind kind, List<Frame> frame
 
     /** A key that identifies the site across compilations and runs (type + inlining chain). */
     public String key() {
-        return type + " at " + frames.stream().map(Frame::key).collect(Collectors.joining(" <- "));
+        return type + " at " + Frame.chainKey(frames);
     }
 
     /**
@@ -82,6 +81,6 @@ public record AllocationSite(String type, AllocationKind kind, List<Frame> frame
 
     /** The call sites the allocation was inlined through, innermost first. */
     private String callChain() {
-        return frames.subList(1, frames.size()).stream().map(f -> f.simpleClassName() + "." + f.methodName() + " " + f.location()).collect(Collectors.joining(" <- "));
+        return Frame.join(frames.subList(1, frames.size()), f -> f.simpleClassName() + "." + f.methodName() + " " + f.location());
     }
 }

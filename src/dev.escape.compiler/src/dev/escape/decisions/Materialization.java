@@ -75,7 +75,7 @@ public record Materialization(List<Frame> at, Cause cause, String detail, List<A
      * runtime feedback can count it and speculate on it.
      */
     public String key(AllocationSite site) {
-        return site.key() + " | " + cause + " | " + at.stream().map(Frame::key).reduce((a, b) -> a + " <- " + b).orElse("?");
+        return site.key() + " | " + cause + " | " + (at.isEmpty() ? "?" : Frame.chainKey(at));
     }
 
     /**

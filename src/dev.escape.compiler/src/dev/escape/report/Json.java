@@ -6,7 +6,7 @@ import java.util.Deque;
 
 /**
  * A small streaming JSON writer. Output is pure ASCII (everything else is a {@code \\uXXXX}
- * escape), indented by two spaces.
+ * escape), indented by two spaces, except for objects asked for on one line.
  *
  * <p>Hand-written on purpose, while the tests and the benchmarks read JSON with Jackson: this code
  * runs inside the JIT, in the compiler jar that Graal loads into every program's JVM, so that jar
@@ -17,6 +17,8 @@ final class Json {
     /** One entry per open object or array: whether it has a member yet. */
     private final Deque<boolean[]> open = new ArrayDeque<>();
     private boolean afterName;
+    /** Objects opened at this depth or deeper are written on one line (see {@link #beginObjectOnOneLine}). */
+    private int oneLineFrom = Integer.MAX_VALUE;
 
     Json(PrintWriter out) {
         this.out = out;
@@ -24,6 +26,13 @@ final class Json {
 
     Json beginObject() {
         return begin('{');
+    }
+
+    /** An object written on one line, with whatever it holds: for small objects that come by the hundred (frames). */
+    Json beginObjectOnOneLine() {
+        begin('{');
+        oneLineFrom = Math.min(oneLineFrom, open.size());
+        return this;
     }
 
     Json endObject() {
@@ -80,9 +89,17 @@ final class Json {
     }
 
     private Json end(char bracket) {
+        boolean oneLine = open.size() >= oneLineFrom;
         boolean[] hasMembers = open.pop();
         if (hasMembers[0]) {
-            newline();
+            if (oneLine) {
+                out.print(' ');
+            } else {
+                newline();
+            }
+        }
+        if (open.size() < oneLineFrom) {
+            oneLineFrom = Integer.MAX_VALUE;
         }
         out.print(bracket);
         if (open.isEmpty()) {
@@ -116,6 +133,10 @@ final class Json {
     }
 
     private void newline() {
+        if (open.size() >= oneLineFrom) {
+            out.print(' ');
+            return;
+        }
         out.println();
         out.print("  ".repeat(open.size()));
     }

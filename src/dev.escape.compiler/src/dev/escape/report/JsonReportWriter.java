@@ -132,7 +132,7 @@ final class JsonReportWriter {
     private static void site(Json json, Report report, CompilationRecord r, SiteDecision s) {
         json.beginObject().field("key", s.site().key()).field("type", s.site().type()).field("kind", s.site().kind().name());
         json.field("description", report.describe(r, s));
-        frames(json.name("frames"), s.site().frames());
+        frames(json, "frames", s.site().frames());
         json.field("guest", s.site().guest());
         json.field("source", report.sources().line(s.site().origin()));
         json.field("decision", Report.decisionId(s.decision())).field("copies", s.copies()).field("reason", s.reason());
@@ -145,7 +145,7 @@ final class JsonReportWriter {
         json.name("materializations").beginArray();
         for (Materialization m : s.materializations()) {
             json.beginObject();
-            frames(json.name("at"), m.at());
+            frames(json, "at", m.at());
             json.field("cause", m.cause().name()).field("causeText", m.cause().text).field("detail", m.detail());
             json.field("holderSite", m.holder() == null ? null : m.holder().key());
             json.name("holderChain").beginArray();
@@ -156,10 +156,11 @@ final class JsonReportWriter {
         json.endArray().endObject();
     }
 
-    private static void frames(Json json, List<Frame> frames) {
-        json.beginArray();
-        for (Frame f : frames) {
-            json.beginObject().field("class", f.className()).field("method", f.methodName()).field("signature", f.signature()).field("bci", f.bci());
+    /** The chain as {@code name} (the frames {@link Frame#shown} lists) and {@code nameOmitted}, how many it left out. */
+    private static void frames(Json json, String name, List<Frame> chain) {
+        json.name(name).beginArray();
+        for (Frame f : Frame.shown(chain)) {
+            json.beginObjectOnOneLine().field("class", f.className()).field("method", f.methodName()).field("signature", f.signature()).field("bci", f.bci());
             json.field("file", f.fileName()).name("line");
             if (f.line() >= 0) {
                 json.value(f.line());
@@ -168,6 +169,6 @@ final class JsonReportWriter {
             }
             json.endObject();
         }
-        json.endArray();
+        json.endArray().field(name + "Omitted", Frame.omitted(chain));
     }
 }

@@ -1,15 +1,22 @@
 package dev.escape.test.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.escape.decisions.AllocationKind;
+import dev.escape.decisions.AllocationSite;
+import dev.escape.decisions.Census;
 import dev.escape.decisions.CompilationRecord;
+import dev.escape.decisions.Decision;
+import dev.escape.decisions.Frame;
 import dev.escape.decisions.Materialization;
 import dev.escape.decisions.SiteDecision;
 import dev.escape.report.ReportFormat;
@@ -98,6 +105,47 @@ class JsonReportTest {
         assertEquals(15L, frame.get("bci"));
         List<Object> causes = ReportJson.asList(ReportJson.asObject(json.get("summary")).get("keptByCause"));
         assertEquals(List.of("passed to a call that was not inlined", "its holder escaped"), causes.stream().map(o -> ReportJson.asObject(o).get("cause")).toList());
+    }
+
+    /**
+     * Truffle's partial evaluation inlines chains of hundreds of interpreter frames, in every site
+     * and materialization: the report lists the innermost and outermost frames of a long chain and
+     * how many it left out, and keys still tell apart chains that differ only in the middle.
+     */
+    @Test
+    void longInliningChainsAreBounded() {
+        List<Frame> chain = chain(300, 7);
+        AllocationSite site = new AllocationSite("js.Obj", AllocationKind.NEW_INSTANCE, chain, "app.js:3");
+        Materialization m = new Materialization(chain.subList(1, chain.size()), Materialization.Cause.CALL, "Log.log(Object)");
+        CompilationRecord r = new CompilationRecord("render (Truffle)", "TruffleHotSpotCompilation-9", "escape", null, new Census.Counts(1, 1, 0, 0, 0, 0),
+                        new Census.Counts(1, 0, 0, 0, 1, 1), List.of(new SiteDecision(site, Decision.KEPT, 1, null, List.of(m))));
+        String text = Reports.render(ReportFormat.JSON, List.of(r), null, SourceLines.none());
+        assertTrue(text.length() < 10_000, "a site with a 300-frame chain takes " + text.length() + " characters");
+
+        Map<String, Object> siteJson = ReportJson.asObject(ReportJson.asList(ReportJson.asObject(ReportJson.asList(ReportJson.parse(text).get("compilations")).get(0)).get("sites")).get(0));
+        List<Object> frames = ReportJson.asList(siteJson.get("frames"));
+        assertEquals(Frame.INNERMOST + Frame.OUTERMOST, frames.size());
+        assertEquals(300L - frames.size(), siteJson.get("framesOmitted"));
+        assertEquals(0L, ReportJson.asObject(frames.get(0)).get("bci"), "the allocation first");
+        assertEquals(299L, ReportJson.asObject(frames.get(frames.size() - 1)).get("bci"), "the compiled root last");
+        Map<String, Object> mJson = ReportJson.asObject(ReportJson.asList(siteJson.get("materializations")).get(0));
+        assertEquals(299L - frames.size(), mJson.get("atOmitted"));
+        assertTrue(((String) siteJson.get("key")).contains(" <- ... (300 frames #"), siteJson.get("key").toString());
+        assertTrue(((String) siteJson.get("description")).contains(" <- ... " + (299 - frames.size()) + " frames ... <- "), siteJson.get("description").toString());
+
+        AllocationSite otherMiddle = new AllocationSite("js.Obj", AllocationKind.NEW_INSTANCE, chain(300, 8), "app.js:3");
+        assertNotEquals(site.key(), otherMiddle.key(), "chains that differ in a frame left out");
+        assertEquals(site.key(), new AllocationSite("js.Obj", AllocationKind.NEW_INSTANCE, chain(300, 7), "app.js:3").key(), "stable");
+        assertNotEquals(m.key(site), new Materialization(chain(300, 8).subList(1, 300), Materialization.Cause.CALL, null).key(site));
+    }
+
+    /** {@code length} frames, innermost first, frame i at bci i; frame 150 is in method {@code variant}. */
+    private static List<Frame> chain(int length, int variant) {
+        List<Frame> frames = new ArrayList<>();
+        for (int i = 0; i < length; i++) {
+            frames.add(new Frame("js.Node" + (i % 5), i == 150 ? "m" + variant : "execute", "(Ljava/lang/Object;)Ljava/lang/Object;", i, "Node.java", 100 + i));
+        }
+        return frames;
     }
 
     private static Map<String, Object> compilationOf(List<Object> compilations, String method) {
