@@ -1,6 +1,8 @@
 package dev.escape.truffle;
 
+import java.lang.reflect.Field;
 import java.util.Collections;
+import java.util.ListIterator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -24,6 +26,7 @@ import jdk.graal.compiler.truffle.PostPartialEvaluationSuite;
 import jdk.graal.compiler.truffle.TruffleCompilationIdentifier;
 import jdk.graal.compiler.truffle.TruffleCompilerImpl;
 import jdk.graal.compiler.truffle.TruffleCompilerOptions;
+import jdk.graal.compiler.truffle.TruffleTierContext;
 import jdk.graal.compiler.truffle.host.TruffleHostEnvironment;
 import jdk.graal.compiler.truffle.phases.TruffleTier;
 import jdk.graal.compiler.truffle.phases.inlining.AgnosticInliningPhase;
@@ -46,17 +49,21 @@ import jdk.vm.ci.meta.ResolvedJavaMethod;
  * {@code AgnosticInliningPhase} of its {@code TruffleTier}; no service or option reaches it. So
  * this phase, first in escape's high tier, does on the first Truffle compilation that reaches it
  * what a configuration would do: it asks Graal's {@code TruffleHostEnvironment} for the Truffle
- * compiler (the way Graal's own host inlining does), builds a {@code PostPartialEvaluationSuite}
- * as Truffle does with escape's phase in place of the {@code PartialEscapePhase}, and replaces the
- * tier's {@code AgnosticInliningPhase} by one over that suite, all through Graal's public API. The
- * replacement is one element set in the tier's phase list: a compilation already running the tier
- * keeps the phase it started with. {@link Trigger} does the same earlier, during the first Truffle
- * compilation's partial evaluation.
+ * compiler (the way Graal's own host inlining does) and puts escape's phase in place of the
+ * {@code PartialEscapePhase} of the suite the tier's {@code AgnosticInliningPhase} runs.
+ * {@link Trigger} does the same earlier, during the first Truffle compilation's partial
+ * evaluation, before that compilation applies the suite: so every Truffle compilation, the first
+ * too, runs escape's analysis in both slots.
  *
  * <p>
- * The compilation during which the switch happens ran partial evaluation with Graal's phase, and
- * leaves no record of that slot. The report tells the two slots apart by the
- * compilation id: {@value TruffleNames#TRUFFLE_TIER_SUFFIX} marks partial evaluation's.
+ * That suite is a private field of the inlining phase: reading it needs {@code --add-opens
+ * jdk.graal.compiler/jdk.graal.compiler.truffle.phases.inlining=dev.escape.compiler}, which the
+ * launcher passes. Without it the switch keeps to Graal's public API: it builds a
+ * {@code PostPartialEvaluationSuite} as Truffle does, with escape's phase, and replaces the tier's
+ * {@code AgnosticInliningPhase} by one over that suite; then the compilation during which the
+ * switch happens (the first) keeps Graal's phase in partial evaluation. The report tells the two
+ * slots apart by the compilation id: {@value TruffleNames#TRUFFLE_TIER_SUFFIX} marks partial
+ * evaluation's.
  */
 public final class TruffleTierSwitch extends BasePhase<CoreProviders> {
     /** Truffle tiers already switched, or tried (a VM has one Truffle compiler; tests may make more). */
@@ -79,8 +86,7 @@ public final class TruffleTierSwitch extends BasePhase<CoreProviders> {
      * The same switch, earlier: a node plugin of escape's configuration, so also of the graph
      * builder that partial evaluation uses (Truffle takes its plugins from the last tier's
      * configuration), which sees the first Truffle compilation's graph while it is partially
-     * evaluated, before its tier's analysis. That compilation keeps Graal's phase (its tier is
-     * already running); every later one, first tier too, gets escape's. In host compilations it
+     * evaluated, before its tier's analysis. In host compilations it
      * only tests the compilation id, and nothing at all once a switch happened. Handles nothing.
      */
     public static final class Trigger implements NodePlugin {
@@ -149,17 +155,35 @@ public final class TruffleTierSwitch extends BasePhase<CoreProviders> {
         }
         switchedOnce = true;
         boolean iterative = TruffleCompilerOptions.IterativePartialEscape.getValue(options);
-        PostPartialEvaluationSuite suite = new PostPartialEvaluationSuite(options, iterative);
         CanonicalizerPhase canonicalizer = CanonicalizerPhase.create();
         // Graal's phase as PostPartialEvaluationSuite configures it: the fallback and the `graal` choice.
         StockEscapeAnalysis stock = new StockEscapeAnalysis(new PartialEscapePhase(iterative, canonicalizer, options));
         EscapePhase phase = EscapeCompilerConfiguration.createPhase(options, EscapePhase.Slot.TRUFFLE_TIER, stock, fallback -> ownAnalysis(canonicalizer, fallback));
+        ListIterator<BasePhase<? super TruffleTierContext>> inlining = tier.findPhase(AgnosticInliningPhase.class);
+        if (inlining == null) {
+            return "the Truffle tier has no AgnosticInliningPhase";
+        }
+        PostPartialEvaluationSuite running = suiteOf((AgnosticInliningPhase) inlining.previous());
+        if (running != null) {
+            // One element set in a list the tier's compilations iterate: they see Graal's phase or escape's, whole.
+            return running.replacePhase(PartialEscapePhase.class, phase) ? null : "PostPartialEvaluationSuite has no PartialEscapePhase";
+        }
+        PostPartialEvaluationSuite suite = new PostPartialEvaluationSuite(options, iterative);
         if (!suite.replacePhase(PartialEscapePhase.class, phase)) {
             return "PostPartialEvaluationSuite has no PartialEscapePhase";
         }
-        if (!tier.replacePhase(AgnosticInliningPhase.class, new AgnosticInliningPhase(compiler.getPartialEvaluator(), suite))) {
-            return "the Truffle tier has no AgnosticInliningPhase";
-        }
+        inlining.set(new AgnosticInliningPhase(compiler.getPartialEvaluator(), suite));
         return null;
+    }
+
+    /** The suite {@code inlining} applies after partial evaluation, or null when this module may not read it (no --add-opens). */
+    private static PostPartialEvaluationSuite suiteOf(AgnosticInliningPhase inlining) {
+        try {
+            Field suite = AgnosticInliningPhase.class.getDeclaredField("postPartialEvaluationSuite");
+            suite.setAccessible(true);
+            return (PostPartialEvaluationSuite) suite.get(inlining);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -70,6 +70,8 @@ public enum JitConfig {
                 }
                 // Truffle compilations: the call target a compilation id names (TruffleCompilable).
                 flags.add("--add-exports=" + TRUFFLE_COMPILER_MODULE + "/com.oracle.truffle.compiler=" + Distribution.COMPILER_MODULE);
+                // ...and the suite of partial evaluation's escape analysis slot, a private field (TruffleTierSwitch).
+                flags.add("--add-opens=jdk.graal.compiler/jdk.graal.compiler.truffle.phases.inlining=" + Distribution.COMPILER_MODULE);
                 flags.add("-Djdk.graal.CompilerConfiguration=escape");
                 if (this == ESCAPE_NOFEEDBACK) {
                     flags.add("-Djdk.graal.EscapeFeedback=false");

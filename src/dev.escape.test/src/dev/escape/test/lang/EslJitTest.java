@@ -24,7 +24,7 @@ import dev.escape.test.report.ReportJson;
  * {@code build/graaljs-classpath} on the class path) until its functions are compiled by the
  * Truffle compiler. The result must be right, and escape's report must hold Truffle compilations
  * of the guest functions decided by escape's own analysis (no fallback), with the guest's
- * {@code Vec} objects eliminated in partial evaluation's slot.
+ * {@code Vec} objects eliminated in partial evaluation's slot, in every compilation.
  */
 class EslJitTest {
     /** main(n) is called this many times: enough for main, add and the loop to be compiled. */
@@ -73,6 +73,13 @@ class EslJitTest {
         assertTrue(truffle.stream().anyMatch(c -> c.get("method").equals("main (Truffle)") && ((String) c.get("compilationId")).endsWith(" (Truffle tier)")
                         && eliminated(c, "dev.escape.lang.EslObject") > 0),
                         () -> "escape's analysis eliminated esl objects in main's partial evaluation: " + truffle);
+        // Each function is compiled twice (first tier, then last tier), each time with escape's
+        // analysis in partial evaluation's slot: the VM's first Truffle compilation too.
+        for (String function : List.of("add", "scale", "main")) {
+            Set<String> ids = truffle.stream().filter(c -> c.get("method").equals(function + " (Truffle)")).map(c -> (String) c.get("compilationId"))
+                            .filter(id -> id.endsWith(" (Truffle tier)")).collect(Collectors.toSet());
+            assertEquals(2, ids.size(), () -> function + ": records of partial evaluation's slot, of " + truffle.stream().map(c -> c.get("method") + " " + c.get("compilationId")).toList());
+        }
     }
 
     private static long eliminated(Map<String, Object> compilation, String type) {
