@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +44,7 @@ class BenchQuickTest {
         List<String> configs = header.stream().filter(h -> h.endsWith(".ops_per_s")).map(h -> h.substring(0, h.indexOf('.'))).toList();
         assertEquals(CONFIGS, configs);
         List<String> rows = new ArrayList<>();
+        Map<String, List<Double>> codeBytes = new HashMap<>();
         for (String line : csv.subList(1, csv.size())) {
             List<String> cells = Arrays.asList(line.split(",", -1));
             assertEquals(header.size(), cells.size(), line);
@@ -67,14 +70,24 @@ class BenchQuickTest {
                     assertTrue(0 <= measured && measured <= fork, line);
                 }
                 assertTrue(Long.parseLong(cells.get(header.indexOf(c + ".compilations_all_tiers_fork"))) > 0, line);
+                // The benchmark's tier-4 code in use at the fork's end, from the code cache's list.
+                codeBytes.computeIfAbsent(c, k -> new ArrayList<>()).add(Double.parseDouble(cells.get(header.indexOf(c + ".bench_code_bytes"))));
             }
         }
         assertEquals(BENCHMARKS, rows.stream().sorted().toList());
+        // C2 compiles the measured loop within --quick's short iterations; the Graal configurations,
+        // compiled by C1 themselves at first, may not have yet (a full run's forks do).
+        for (String c : CONFIGS) {
+            assertTrue(codeBytes.get(c).stream().allMatch(v -> v >= 0), () -> c + ": bytes of code " + codeBytes.get(c));
+        }
+        for (String c : List.of("c2", "c2-noea")) {
+            assertTrue(codeBytes.get(c).stream().filter(v -> v > 100).count() >= BENCHMARKS.size() / 2, () -> c + ": bytes of code " + codeBytes.get(c));
+        }
 
         String md = Files.readString(out.resolve("table.md"));
         for (String b : BENCHMARKS) {
-            assertEquals(5, md.lines().filter(l -> l.startsWith("| " + b + " |")).count(),
-                            () -> b + " in the throughput, both allocation and both deoptimization / compilation tables:\n" + md);
+            assertEquals(6, md.lines().filter(l -> l.startsWith("| " + b + " |")).count(),
+                            () -> b + " in the throughput, both allocation, both deoptimization / compilation and the code tables:\n" + md);
         }
         assertTrue(md.contains("## Allocation by the benchmark") && md.contains("## Allocation as JMH reports it"), () -> "both allocation tables:\n" + md);
         assertTrue(md.contains("## Deoptimizations / compilations during the measured iterations") && md.contains("## Deoptimizations / compilations during the whole fork"),

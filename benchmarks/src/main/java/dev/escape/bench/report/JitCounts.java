@@ -18,13 +18,14 @@ import java.util.stream.Stream;
  * that is per uncommon trap taken by compiled code; {@code <pid>-jit.log} from
  * {@code -Xlog:jit+compilation=debug}: one line per compilation started, and lines for code "made
  * not entrant"), and {@code <pid>.benchmark} from MeasuredWindowProfiler: the benchmark and the
- * JVM uptime at the start of its first and the end of its last measured iteration.
+ * JVM uptime at the start of its first and the end of its last measured iteration, and the size
+ * of the benchmark's installed code at the fork's end.
  *
  * <p>
  * Compilations counted are tier 4 ones: C2's, or the JVMCI compiler's (Graal, escape) when it is
  * the JIT, OSR compilations included; C1's tiers 1 to 3 are only in the total of all tiers.
  */
-record JitCounts(Count measured, Count fork, long forkAllCompilations, int forks) {
+record JitCounts(Count measured, Count fork, long forkAllCompilations, int forks, long benchCodeBytes, int codeForks) {
 
     /**
      * Deoptimizations and tier-4 compilations of all code in the VM (the JDK's, JMH's, and with
@@ -50,7 +51,16 @@ record JitCounts(Count measured, Count fork, long forkAllCompilations, int forks
     private static final Pattern DEOPT_METHOD = Pattern.compile("level=\\d+ (\\S+)");
 
     JitCounts plus(JitCounts o) {
-        return new JitCounts(measured.plus(o.measured), fork.plus(o.fork), forkAllCompilations + o.forkAllCompilations, forks + o.forks);
+        return new JitCounts(measured.plus(o.measured), fork.plus(o.fork), forkAllCompilations + o.forkAllCompilations, forks + o.forks, benchCodeBytes + o.benchCodeBytes,
+                        codeForks + o.codeForks);
+    }
+
+    /**
+     * Bytes of tier-4 code installed for the benchmark's own methods and in use at a fork's end
+     * (MeasuredWindowProfiler), the mean over the forks that listed it; NaN when none did.
+     */
+    double benchCodeBytesPerFork() {
+        return codeForks == 0 ? Double.NaN : (double) benchCodeBytes / codeForks;
     }
 
     /**
@@ -80,7 +90,7 @@ record JitCounts(Count measured, Count fork, long forkAllCompilations, int forks
                         continue;
                     }
                     JitCounts counts = fork(dir.resolve(pid + "-deopt.log"), dir.resolve(pid + "-jit.log"), seconds(kv.get("window_start_ms")),
-                                    seconds(kv.get("window_end_ms")));
+                                    seconds(kv.get("window_end_ms")), kv.get("bench_code_bytes"));
                     byBench.merge(Results.shortName(bench), counts, JitCounts::plus);
                 }
             }
@@ -98,8 +108,11 @@ record JitCounts(Count measured, Count fork, long forkAllCompilations, int forks
         }
     }
 
-    /** The counts of one fork; the window is [start, end] in seconds of uptime (NaN: none measured). */
-    static JitCounts fork(Path deoptLog, Path jitLog, double start, double end) throws IOException {
+    /**
+     * The counts of one fork; the window is [start, end] in seconds of uptime (NaN: none measured);
+     * {@code codeBytes} as the fork wrote it, or null.
+     */
+    static JitCounts fork(Path deoptLog, Path jitLog, double start, double end, String codeBytes) throws IOException {
         long[] deopts = new long[4];
         for (String line : lines(deoptLog)) {
             if (line.contains("[deoptimization]")) {
@@ -123,7 +136,9 @@ record JitCounts(Count measured, Count fork, long forkAllCompilations, int forks
                 tally(compilations, inWindow(line, start, end), m.group(2).startsWith(Results.PREFIX));
             }
         }
-        return new JitCounts(new Count(deopts[0], compilations[0], deopts[1], compilations[1]), new Count(deopts[2], compilations[2], deopts[3], compilations[3]), all, 1);
+        boolean coded = codeBytes != null && codeBytes.strip().matches("\\d+");
+        return new JitCounts(new Count(deopts[0], compilations[0], deopts[1], compilations[1]), new Count(deopts[2], compilations[2], deopts[3], compilations[3]), all, 1,
+                        coded ? Long.parseLong(codeBytes.strip()) : 0, coded ? 1 : 0);
     }
 
     /** counts: in the window, of which the benchmark's; in the fork, of which the benchmark's. */

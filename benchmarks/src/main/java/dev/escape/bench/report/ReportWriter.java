@@ -220,6 +220,73 @@ public final class ReportWriter {
         b.append("\n## Deoptimizations / compilations during the whole fork\n\n")
                         .append("The same counts from the fork's start to its end: warm-up, measured iterations and JMH's own code.\n\n");
         jitTable(b, r, counts -> counts.fork().cell());
+        codeTable(b, r);
+    }
+
+    /**
+     * The bytes of the benchmark's installed code per configuration, with the ratio against the
+     * baseline, and their geometric mean over {@link #codeBenchmarks}.
+     */
+    private static void codeTable(StringBuilder b, Results r) {
+        b.append("\n## Installed code of the benchmark (bytes, ×ratio against ").append(r.baseline).append(")\n\n")
+                        .append("At each fork's end (`-prof ").append(WINDOW_PROFILER).append("`, HotSpot's `Compiler.codelist`): the instructions of the tier-4 code in use ")
+                        .append("for methods of `").append(Results.PREFIX).append("*` classes, that is JMH's generated stub that runs the measured loop, with the benchmark ")
+                        .append("and what was inlined into it, and benchmark methods compiled on their own; the mean over the forks. JDK methods compiled on their own ")
+                        .append("and Truffle's guest code are not in it. `-` marks a fork that did not list its code.\n\n");
+        b.append("| Benchmark |");
+        for (String c : r.configs) {
+            b.append(' ').append(c).append(" |");
+        }
+        b.append("\n|---|").append("---:|".repeat(r.configs.size())).append('\n');
+        for (String bench : r.benchmarks) {
+            b.append("| ").append(bench).append(" |");
+            for (String c : r.configs) {
+                double v = codeBytes(r, bench, c);
+                double base = codeBytes(r, bench, r.baseline);
+                b.append(' ').append(Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%,.0f", v));
+                if (!c.equals(r.baseline) && v > 0 && base > 0) {
+                    b.append(" (×").append(ratio(v / base)).append(')');
+                }
+                b.append(" |");
+            }
+            b.append('\n');
+        }
+        b.append("| **geometric mean** |");
+        for (String c : r.configs) {
+            b.append(" **").append(String.format(Locale.ROOT, "%,.0f", codeGeomean(r, c)));
+            if (!c.equals(r.baseline)) {
+                b.append(" (×").append(ratio(codeGeomean(r, c) / codeGeomean(r, r.baseline))).append(')');
+            }
+            b.append("** |");
+        }
+        b.append("\n\nGeometric means are over the ").append(codeBenchmarks(r).size()).append(" benchmarks with installed code under every configuration.\n");
+    }
+
+    private static double codeBytes(Results r, String bench, String config) {
+        JitCounts counts = r.jitCounts(bench, config);
+        return counts == null ? Double.NaN : counts.benchCodeBytesPerFork();
+    }
+
+    /** The benchmarks with installed code (more than 0 bytes) under every configuration. */
+    private static List<String> codeBenchmarks(Results r) {
+        return r.benchmarks.stream().filter(bench -> r.configs.stream().allMatch(c -> codeBytes(r, bench, c) > 0)).toList();
+    }
+
+    private static double codeGeomean(Results r, String config) {
+        List<String> benches = codeBenchmarks(r);
+        return Math.exp(benches.stream().mapToDouble(bench -> Math.log(codeBytes(r, bench, config))).sum() / benches.size());
+    }
+
+    /** "Installed code of the benchmarks' own methods (geometric mean over N): `c` ×ratio, ...". */
+    private static String codeSummary(Results r) {
+        List<String> parts = new ArrayList<>();
+        for (String c : r.configs) {
+            if (!c.equals(r.baseline)) {
+                parts.add("`" + c + "` ×" + ratio(codeGeomean(r, c) / codeGeomean(r, r.baseline)));
+            }
+        }
+        return "Installed code of the benchmarks' own methods relative to `" + r.baseline + "` (geometric mean over " + codeBenchmarks(r).size() + "): "
+                        + String.join(", ", parts) + ".";
     }
 
     private static void jitTable(StringBuilder b, Results r, Function<JitCounts, String> cell) {
@@ -359,6 +426,9 @@ public final class ReportWriter {
         b.append(String.join(", ", parts)).append('.');
         if (r.jitCounted()) {
             b.append(' ').append(deoptSummary(r));
+            if (!codeBenchmarks(r).isEmpty()) {
+                b.append(' ').append(codeSummary(r));
+            }
         }
         return b.toString();
     }
@@ -459,7 +529,7 @@ public final class ReportWriter {
                     for (JitCounts.Count n : List.of(counts.measured(), counts.fork())) {
                         b.append(',').append(n.deopts()).append(',').append(n.compilations()).append(',').append(n.benchDeopts()).append(',').append(n.benchCompilations());
                     }
-                    b.append(',').append(counts.forkAllCompilations());
+                    b.append(',').append(counts.forkAllCompilations()).append(',').append(num(counts.benchCodeBytesPerFork()));
                 }
             }
             b.append('\n');
@@ -475,16 +545,16 @@ public final class ReportWriter {
     }
 
     /**
-     * The CSV's columns per configuration. The last nine are counts (see {@link JitCounts}), empty
-     * when not logged: deoptimizations and tier-4 compilations during the measured iterations, of
-     * all code and of the benchmark's ("bench_"), the same during the whole fork, and the fork's
-     * compilations of every tier.
+     * The CSV's columns per configuration. The last ten are from the forks' logs (see
+     * {@link JitCounts}), empty when not logged: deoptimizations and tier-4 compilations during the
+     * measured iterations, of all code and of the benchmark's ("bench_"), the same during the whole
+     * fork, the fork's compilations of every tier, and the bytes of the benchmark's installed code.
      */
     static final List<String> CSV_COLUMNS = List.of("ops_per_s", "ops_error", "ops_ratio", "bytes_per_op", "bytes_ratio", "gc_alloc_rate_norm", "jit_bytes_per_op",
                     "deopts_measured", "compilations_measured", "bench_deopts_measured", "bench_compilations_measured", "deopts_fork", "compilations_fork", "bench_deopts_fork",
-                    "bench_compilations_fork", "compilations_all_tiers_fork");
-    /** How many of the CSV's columns are the counts. */
-    static final int JIT_CSV_COLUMNS = 9;
+                    "bench_compilations_fork", "compilations_all_tiers_fork", "bench_code_bytes");
+    /** How many of the CSV's columns come from the forks' logs. */
+    static final int JIT_CSV_COLUMNS = 10;
 
     private static String num(double v) {
         return Double.isNaN(v) || Double.isInfinite(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
