@@ -1,10 +1,12 @@
 package dev.escape.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.graalvm.collections.EconomicMap;
 import org.graalvm.collections.Equivalence;
@@ -13,6 +15,7 @@ import dev.escape.decisions.Census;
 import dev.escape.decisions.Materialization;
 import dev.escape.decisions.Materialization.Cause;
 import jdk.graal.compiler.core.common.cfg.CFGLoop;
+import jdk.graal.compiler.core.common.type.Stamp;
 import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.graph.Position;
 import jdk.graal.compiler.nodes.AbstractBeginNode;
@@ -29,11 +32,13 @@ import jdk.graal.compiler.nodes.LogicConstantNode;
 import jdk.graal.compiler.nodes.LogicNode;
 import jdk.graal.compiler.nodes.LoopBeginNode;
 import jdk.graal.compiler.nodes.LoopExitNode;
+import jdk.graal.compiler.nodes.NodeView;
 import jdk.graal.compiler.nodes.PhiNode;
 import jdk.graal.compiler.nodes.ProxyNode;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.StructuredGraph.ScheduleResult;
 import jdk.graal.compiler.nodes.ValueNode;
+import jdk.graal.compiler.nodes.ValuePhiNode;
 import jdk.graal.compiler.nodes.ValueProxyNode;
 import jdk.graal.compiler.nodes.VirtualState;
 import jdk.graal.compiler.nodes.cfg.HIRBlock;
@@ -50,6 +55,7 @@ import jdk.graal.compiler.nodes.virtual.CommitAllocationNode;
 import jdk.graal.compiler.nodes.virtual.LockState;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
 import jdk.vm.ci.code.BytecodeFrame;
+import jdk.vm.ci.meta.JavaKind;
 
 /**
  * One pass of escape's partial escape analysis over a scheduled graph. It walks the blocks in
@@ -272,6 +278,75 @@ public final class Analysis {
             blockEffects.get(block).applyLateDeletes(graph);
         }
         loops.forEachEffects(effects -> effects.applyLateDeletes(graph));
+        narrowCreatedStamps();
+    }
+
+    /**
+     * Narrows the stamps of the object phis (and their loop-exit proxies) this analysis created to
+     * what their inputs admit. A loop's field phi is created before its back edges are known, with
+     * the unrestricted stamp of its entry value ({@code java.lang.Object} for an {@code int[]}), and
+     * phis that feed each other (nested loops, Truffle's merge-exploded loops) keep that stamp:
+     * the canonicalizer infers a phi's stamp from its inputs', which are the other phis' wide stamps.
+     * A use typed by the value it replaced then sees a wider one: an {@code ObjectClone} of an
+     * {@code int[]} field whose stamp says {@code int[]} over an input that became
+     * {@code Object}, which Graal's lowering refuses ("should not reach here: object ... concrete
+     * type null"), failing the compilation. Here each such phi gets the meet of its inputs' stamps,
+     * the other created phis' taken optimistically (least fixpoint, which still admits every input).
+     */
+    private void narrowCreatedStamps() {
+        List<ValueNode> created = new ArrayList<>();
+        for (ValueNode v : createdIn.keySet()) {
+            if (v.isAlive() && (v instanceof ValuePhiNode || v instanceof ValueProxyNode) && v.getStackKind() == JavaKind.Object) {
+                created.add(v);
+            }
+        }
+        if (created.isEmpty()) {
+            return;
+        }
+        Set<ValueNode> narrowing = Collections.newSetFromMap(new IdentityHashMap<>());
+        narrowing.addAll(created);
+        Map<ValueNode, Stamp> stamps = new IdentityHashMap<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (ValueNode v : created) {
+                Stamp s = null;
+                Iterable<ValueNode> inputs = v instanceof ValuePhiNode phi ? phi.values() : List.of(((ValueProxyNode) v).value());
+                for (ValueNode in : inputs) {
+                    if (in == v || in == null) {
+                        continue;
+                    }
+                    // A created phi or proxy not reached yet adds nothing (optimistic start).
+                    Stamp is = narrowing.contains(in) ? stamps.get(in) : in.stamp(NodeView.DEFAULT);
+                    if (is != null) {
+                        s = s == null ? is : s.meet(is);
+                    }
+                }
+                if (s != null && !s.equals(stamps.get(v))) {
+                    stamps.put(v, s);
+                    changed = true;
+                }
+            }
+        }
+        for (ValueNode v : created) {
+            Stamp s = stamps.get(v);
+            Stamp current = v.stamp(NodeView.DEFAULT);
+            if (v instanceof ValuePhiNode && s != null && current.isCompatible(s)) {
+                Stamp narrowed = current.join(s);
+                if (!narrowed.isEmpty() && !narrowed.equals(current)) {
+                    v.setStamp(narrowed);
+                }
+            }
+        }
+        // A proxy's stamp is its value's (ValueProxyNode.inferStamp): taken from the phis set above.
+        for (boolean again = true; again;) {
+            again = false;
+            for (ValueNode v : created) {
+                if (v instanceof ValueProxyNode proxy && proxy.inferStamp()) {
+                    again = true;
+                }
+            }
+        }
     }
 
     /**

@@ -131,6 +131,34 @@ class TruffleJitTest {
     }
 
     /**
+     * marked's fenced code block (its `block.fences`): a back-reference, so TRegex matches it with its
+     * backtracking executor, whose locals hold {@code int[]} stacks that it copies ({@code clone()})
+     * inside its merge-exploded loop. The loop phis escape's analysis made for those fields had the
+     * stamp {@code java.lang.Object} (unrestricted, phis feeding each other), a clone's input lost
+     * its {@code int[]} type, and Graal's lowering failed the compilation ("should not reach here:
+     * object ... Pi stamp a! java.lang.Object concrete type null; this ... ObjectClone"): under
+     * `./escape realworld` nine of marked's TRegex call targets were never compiled. Same result as
+     * graal, and no compilation failure (which ends the VM here).
+     */
+    static final String FENCE = """
+                    const fence = /^ {0,3}(`{3,}(?=[^`\\n]*(?:\\n|$))|~{3,})([^\\n]*)(?:\\n|$)(?:|([\\s\\S]*?)(?:\\n|$))(?: {0,3}(?:(?=`)\\1`*|(?=~)\\1~*)[ \\t]*(?=\\n|$)|$)/;
+                    const inputs = ['```js\\nconst a = 1;\\nfoo(bar)\\n```\\nrest', '~~~\\ncode here\\n~~~\\n', '```\\nunterminated\\nblock', 'plain text\\n'];
+                    let n = 0;
+                    for (let r = 0; r < 200000; r++) {
+                      for (const s of inputs) { const m = fence.exec(s); if (m) { n += m[0].length + (m[3] ? m[3].length : 0); } }
+                    }
+                    n;
+                    """;
+    static final long FENCE_RESULT = 23_600_000L;
+
+    @Test
+    void graalJsBacktrackingRegexCompiles(@TempDir Path dir) throws Exception {
+        Path report = runUnderEscape(dir, "fence.js", FENCE, FENCE_RESULT);
+        List<Map<String, Object>> truffle = truffleCompilations(report);
+        assertTrue(truffle.stream().anyMatch(c -> ((String) c.get("method")).startsWith("tregex ")), () -> "TRegex compiled: " + truffle);
+    }
+
+    /**
      * Writes {@code program} to {@code name} in {@code dir}, runs it under escape with
      * {@code options}, checks that it exits normally and prints {@code expected}, and returns
      * escape's JSON report.
