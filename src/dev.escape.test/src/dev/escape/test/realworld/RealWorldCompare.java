@@ -205,6 +205,7 @@ public final class RealWorldCompare {
         }
         cmd.addAll(JVM);
         cmd.addAll(JitLog.flags(deoptLog(o, program, config), jitLog(o, program, config)));
+        cmd.addAll(JitLog.failureFlags(log(o, program, config, "graal"), log(o, program, config, "truffle"), JS_PROGRAMS.contains(program)));
         String classPath = BUILD.resolve("classes") + ":" + BUILD.resolve("lib") + "/*";
         if (JS_PROGRAMS.contains(program)) {
             cmd.addAll(JS_JVM);
@@ -215,6 +216,11 @@ public final class RealWorldCompare {
             cmd.addAll(QUICK_ARGS);
         }
         return cmd;
+    }
+
+    /** The run's log {@code logs/<program>-<config>-<kind>.log}. */
+    static Path log(Options o, String program, String config, String kind) {
+        return o.out.resolve("logs/" + program + "-" + config + "-" + kind + ".log");
     }
 
     /** The run's -Xlog:deoptimization file. */
@@ -303,7 +309,8 @@ public final class RealWorldCompare {
             }
             reported = true;
         }
-        JitLog jit = JitLog.read(deoptLog(o, program, config), jitLog(o, program, config), uptime(result, "measure_start_uptime_ms"),
+        JitLog jit = JitLog.read(deoptLog(o, program, config), jitLog(o, program, config), log(o, program, config, "graal"), log(o, program, config, "truffle"),
+                        uptime(result, "measure_start_uptime_ms"),
                         uptime(result, "measure_end_uptime_ms"));
         return new Run(program, config, exit, timedOut, result, failure, compilations, fallbacks, bailouts, reported, seconds, log, jit);
     }
@@ -395,6 +402,9 @@ public final class RealWorldCompare {
                 }
             }
         }
+        if (graal != null && escape != null && graal.jit != null && escape.jit != null && escape.jit.failedAll() > graal.jit.failedAll()) {
+            problems.add("escape: " + escape.jit.failed() + " compilations failed (host + Truffle), graal: " + graal.jit.failed());
+        }
         return new Verdict(problems.isEmpty(), problems, notes, runs.get(0).program);
     }
 
@@ -411,8 +421,9 @@ public final class RealWorldCompare {
         }
         b.append(" escape/graal | checksums | escape: compilations, fallbacks, bailouts | s/iter (").append(String.join(", ", o.configs))
                         .append(") | deopts / compilations, measured (").append(String.join("; ", o.configs)).append(") | deopts / compilations, whole run (")
-                        .append(String.join("; ", o.configs)).append(") | run time | verdict |\n|---|");
-        b.append("---:|".repeat(o.configs.size())).append("---:|---|---:|---:|---:|---:|---:|---|\n");
+                        .append(String.join("; ", o.configs)).append(") | failed compilations, host + Truffle (").append(String.join("; ", o.configs))
+                        .append(") | run time | verdict |\n|---|");
+        b.append("---:|".repeat(o.configs.size())).append("---:|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (List<Run> runs : all) {
             Verdict v = verdict(o, runs);
             b.append("| ").append(runs.get(0).program).append(" |");
@@ -437,13 +448,17 @@ public final class RealWorldCompare {
             b.append(' ').append(String.join(", ", runs.stream().map(r -> r.ok() ? String.format(Locale.ROOT, "%.2f", r.secondsPerIteration()) : "-").toList())).append(" |");
             b.append(' ').append(String.join("; ", runs.stream().map(r -> r.jit == null ? "-" : r.jit.measured()).toList())).append(" |");
             b.append(' ').append(String.join("; ", runs.stream().map(r -> r.jit == null ? "-" : r.jit.whole()).toList())).append(" |");
+            b.append(' ').append(String.join("; ", runs.stream().map(r -> r.jit == null ? "-" : r.jit.failed()).toList())).append(" |");
             b.append(' ').append(String.format(Locale.ROOT, "%.0f s", runs.stream().mapToDouble(Run::seconds).sum())).append(" |");
             b.append(' ').append(v.pass ? "PASS" : "**FAIL**: " + String.join("; ", v.problems)).append(v.notes.isEmpty() ? "" : " (" + String.join("; ", v.notes) + ")").append(" |\n");
         }
         b.append("\n`*`: the warm-up reached its cap before allocation was stable. ");
         b.append("Deopts / compilations: deoptimizations (uncommon traps taken by compiled code: failed speculations, runtime feedback's guards) and tier-4 compilations started ")
                         .append("(C2's, or Graal's/escape's through JVMCI, OSR included; recompilations among them) of all code in the VM, from `-Xlog:deoptimization=debug` and ")
-                        .append("`-Xlog:jit+compilation=debug` (logs/<program>-<config>-deopt.log, -jit.log), during the measured iterations and during the whole run. ");
+                        .append("`-Xlog:jit+compilation=debug` (logs/<program>-<config>-deopt.log, -jit.log), during the measured iterations and during the whole run. ")
+                        .append("Failed compilations: host compilations that failed (not bailouts), from Graal's log with `-Djdk.graal.CompilationFailureAction=Print` ")
+                        .append("(-graal.log), and Truffle compilations that failed (`opt failed` with `-Dpolyglot.engine.TraceCompilation=true`, -truffle.log; ")
+                        .append("Truffle leaves those call targets interpreted); a run where escape has more than graal fails. ");
         b.append(String.format(Locale.ROOT, "Total: %.1f min. Logs: logs/<program>-<config>.log.%n", seconds / 60));
         b.append("\nWarm-up per run (iterations, seconds, stable):\n\n");
         for (List<Run> runs : all) {
@@ -458,7 +473,7 @@ public final class RealWorldCompare {
     }
 
     static String csv(Options o, List<List<Run>> all) {
-        StringBuilder b = new StringBuilder("program,config,exit,status,bytes_per_iter,min,max,spread_pct,checksum,checksum_equals_c2,warmup_iters,stable,warmup_ms,avg_ms,compilations,fallbacks,bailouts,deopts_measured,compilations_measured,deopts_run,compilations_run,run_seconds,verdict\n");
+        StringBuilder b = new StringBuilder("program,config,exit,status,bytes_per_iter,min,max,spread_pct,checksum,checksum_equals_c2,warmup_iters,stable,warmup_ms,avg_ms,compilations,fallbacks,bailouts,deopts_measured,compilations_measured,deopts_run,compilations_run,failed_host,failed_truffle,run_seconds,verdict\n");
         for (List<Run> runs : all) {
             Verdict v = verdict(o, runs);
             Run c2 = find(runs, "c2");
@@ -471,8 +486,8 @@ public final class RealWorldCompare {
                                 r.reported ? Long.toString(r.compilations) : "", r.reported ? Long.toString(r.fallbacks) : "", r.reported ? Long.toString(r.bailouts) : "",
                                 r.jit == null || r.jit.measuredDeopts() < 0 ? "" : Long.toString(r.jit.measuredDeopts()),
                                 r.jit == null || r.jit.measuredCompilations() < 0 ? "" : Long.toString(r.jit.measuredCompilations()), r.jit == null ? "" : Long.toString(r.jit.deopts()),
-                                r.jit == null ? "" : Long.toString(r.jit.compilations()),
-                                String.format(Locale.ROOT, "%.1f", r.seconds), v.pass ? "pass" : "fail")).append('\n');
+                                r.jit == null ? "" : Long.toString(r.jit.compilations()), r.jit == null ? "" : Long.toString(r.jit.failedHost()),
+                                r.jit == null ? "" : Long.toString(r.jit.failedTruffle()), String.format(Locale.ROOT, "%.1f", r.seconds), v.pass ? "pass" : "fail")).append('\n');
             }
         }
         return b.toString();
