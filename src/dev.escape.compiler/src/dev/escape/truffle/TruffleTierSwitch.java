@@ -163,16 +163,16 @@ public final class TruffleTierSwitch extends BasePhase<CoreProviders> {
         if (inlining == null) {
             return "the Truffle tier has no AgnosticInliningPhase";
         }
+        // In place, one element set in a list the tier's compilations iterate (they see Graal's
+        // phase or escape's, whole); without access to it, in a new suite for a new inlining phase.
         PostPartialEvaluationSuite running = suiteOf((AgnosticInliningPhase) inlining.previous());
-        if (running != null) {
-            // One element set in a list the tier's compilations iterate: they see Graal's phase or escape's, whole.
-            return running.replacePhase(PartialEscapePhase.class, phase) ? null : "PostPartialEvaluationSuite has no PartialEscapePhase";
-        }
-        PostPartialEvaluationSuite suite = new PostPartialEvaluationSuite(options, iterative);
+        PostPartialEvaluationSuite suite = running != null ? running : new PostPartialEvaluationSuite(options, iterative);
         if (!suite.replacePhase(PartialEscapePhase.class, phase)) {
             return "PostPartialEvaluationSuite has no PartialEscapePhase";
         }
-        inlining.set(new AgnosticInliningPhase(compiler.getPartialEvaluator(), suite));
+        if (running == null) {
+            inlining.set(new AgnosticInliningPhase(compiler.getPartialEvaluator(), suite));
+        }
         return null;
     }
 
