@@ -205,7 +205,9 @@ public final class RealWorldCompare {
         }
         cmd.addAll(JVM);
         cmd.addAll(JitLog.flags(deoptLog(o, program, config), jitLog(o, program, config)));
-        cmd.addAll(JitLog.failureFlags(log(o, program, config, "graal"), log(o, program, config, "truffle"), JS_PROGRAMS.contains(program)));
+        // Under c2 and c2-noea Truffle has no compiler (its fallback runtime interprets), nor its compilation options.
+        boolean truffleCompiles = JS_PROGRAMS.contains(program) && !config.startsWith("c2");
+        cmd.addAll(JitLog.failureFlags(log(o, program, config, "graal"), log(o, program, config, "truffle"), truffleCompiles));
         String classPath = BUILD.resolve("classes") + ":" + BUILD.resolve("lib") + "/*";
         if (JS_PROGRAMS.contains(program)) {
             cmd.addAll(JS_JVM);

@@ -17,6 +17,7 @@ import dev.escape.test.harness.ChildProcess;
 import dev.escape.test.harness.ChildProcess.Result;
 import dev.escape.test.realworld.RealWorldCompare.Options;
 import dev.escape.test.realworld.RealWorldCompare.Run;
+import dev.escape.test.realworld.RealWorldCompare.Verdict;
 
 /**
  * {@code ./escape realworld --quick} inside the test suite: one real program (Jackson) under c2,
@@ -81,6 +82,32 @@ class RealWorldQuickTest {
         Run crashed = new Run("p", "escape", 134, false, null, "VM crash", 0, 0, 0, false, 1, Path.of("p.log"), null);
         assertFalse(RealWorldCompare.verdict(options(true), List.of(run("c2", 1000, "a"), run("graal", 1000, "a"), crashed)).pass());
         assertTrue(RealWorldCompare.verdict(options(true), List.of(run("c2", 1000, "a"), run("graal", 1000, "a"), crashed)).line().contains("VM crash"));
+    }
+
+    /**
+     * Failed compilations: counted from Graal's and Truffle's logs, whose flags a run gets (Truffle's
+     * only where it compiles: not under c2, where its options do not exist and the VM would stop);
+     * escape failing more compilations than graal fails the program.
+     */
+    @Test
+    void failedCompilations() {
+        Options o = options(false);
+        assertTrue(RealWorldCompare.command(o, "marked", "escape", null).contains("-Dpolyglot.engine.TraceCompilation=true"));
+        assertTrue(RealWorldCompare.command(o, "marked", "c2", null).stream().noneMatch(a -> a.startsWith("-Dpolyglot.engine.")));
+        assertTrue(RealWorldCompare.command(o, "jackson", "escape", null).contains("-Djdk.graal.CompilationFailureAction=Print"));
+
+        Run graal = withJit(run("graal", 1000, "a"), new JitLog(0, 10, 0, 0, 0, 1));
+        Run escape = withJit(run("escape", 1000, "a"), new JitLog(0, 10, 0, 0, 0, 9));
+        Verdict v = RealWorldCompare.verdict(o, List.of(run("c2", 1000, "a"), graal, escape));
+        assertFalse(v.pass());
+        assertTrue(v.line().contains("escape: 0 + 9 compilations failed (host + Truffle), graal: 0 + 1"), v::line);
+        assertTrue(RealWorldCompare.verdict(o, List.of(run("c2", 1000, "a"), escape, withJit(run("escape", 1000, "a"), graal.jit()))).pass(),
+                        "as many failures as graal, or fewer, pass");
+    }
+
+    private static Run withJit(Run r, JitLog jit) {
+        return new Run(r.program(), r.config(), r.exitCode(), r.timedOut(), r.result(), r.failure(), r.compilations(), r.fallbacks(), r.bailouts(), r.reported(),
+                        r.seconds(), r.log(), jit);
     }
 
     @Test
