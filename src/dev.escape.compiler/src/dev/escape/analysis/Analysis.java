@@ -1,14 +1,13 @@
 package dev.escape.analysis;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.graalvm.collections.EconomicMap;
+import org.graalvm.collections.EconomicSet;
 import org.graalvm.collections.Equivalence;
 
 import dev.escape.decisions.Census;
@@ -294,7 +293,7 @@ public final class Analysis {
      * the other created phis' taken optimistically (least fixpoint, which still admits every input).
      */
     private void narrowCreatedStamps() {
-        List<ValueNode> created = new ArrayList<>();
+        EconomicSet<ValueNode> created = EconomicSet.create(Equivalence.IDENTITY);
         for (ValueNode v : createdIn.keySet()) {
             if (v.isAlive() && (v instanceof ValuePhiNode || v instanceof ValueProxyNode) && v.getStackKind() == JavaKind.Object) {
                 created.add(v);
@@ -303,8 +302,6 @@ public final class Analysis {
         if (created.isEmpty()) {
             return;
         }
-        Set<ValueNode> narrowing = Collections.newSetFromMap(new IdentityHashMap<>());
-        narrowing.addAll(created);
         Map<ValueNode, Stamp> stamps = new IdentityHashMap<>();
         boolean changed = true;
         while (changed) {
@@ -317,7 +314,7 @@ public final class Analysis {
                         continue;
                     }
                     // A created phi or proxy not reached yet adds nothing (optimistic start).
-                    Stamp is = narrowing.contains(in) ? stamps.get(in) : in.stamp(NodeView.DEFAULT);
+                    Stamp is = created.contains(in) ? stamps.get(in) : in.stamp(NodeView.DEFAULT);
                     if (is != null) {
                         s = s == null ? is : s.meet(is);
                     }
