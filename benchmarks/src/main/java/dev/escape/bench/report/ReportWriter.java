@@ -233,11 +233,7 @@ public final class ReportWriter {
                         .append("for methods of `").append(Results.PREFIX).append("*` classes, that is JMH's generated stub that runs the measured loop, with the benchmark ")
                         .append("and what was inlined into it, and benchmark methods compiled on their own; the mean over the forks. JDK methods compiled on their own ")
                         .append("and Truffle's guest code are not in it. `-` marks a fork that did not list its code.\n\n");
-        b.append("| Benchmark |");
-        for (String c : r.configs) {
-            b.append(' ').append(c).append(" |");
-        }
-        b.append("\n|---|").append("---:|".repeat(r.configs.size())).append('\n');
+        tableHeader(b, r);
         for (String bench : r.benchmarks) {
             b.append("| ").append(bench).append(" |");
             for (String c : r.configs) {
@@ -290,12 +286,7 @@ public final class ReportWriter {
     }
 
     private static void jitTable(StringBuilder b, Results r, Function<JitCounts, String> cell) {
-        b.append("| Benchmark |");
-        for (String c : r.configs) {
-            b.append(' ').append(c).append(" |");
-        }
-        b.append("\n|---|");
-        b.append("---:|".repeat(r.configs.size())).append('\n');
+        tableHeader(b, r);
         for (String bench : r.benchmarks) {
             b.append("| ").append(bench).append(" |");
             for (String c : r.configs) {
@@ -304,6 +295,15 @@ public final class ReportWriter {
             }
             b.append('\n');
         }
+    }
+
+    /** A table's header: a column per configuration, numbers aligned right. */
+    private static void tableHeader(StringBuilder b, Results r) {
+        b.append("| Benchmark |");
+        for (String c : r.configs) {
+            b.append(' ').append(c).append(" |");
+        }
+        b.append("\n|---|").append("---:|".repeat(r.configs.size())).append('\n');
     }
 
     /** The profiler that notes the measured iterations' window, for the deoptimization and compilation counts. */
@@ -315,12 +315,7 @@ public final class ReportWriter {
     /** A table of throughput ({@code bytes == null}) or of the given B/op of each cell. */
     private static void table(StringBuilder b, Results r, ToDoubleFunction<Results.Cell> bytes) {
         boolean ops = bytes == null;
-        b.append("| Benchmark |");
-        for (String c : r.configs) {
-            b.append(' ').append(c).append(" |");
-        }
-        b.append("\n|---|");
-        b.append("---:|".repeat(r.configs.size())).append('\n');
+        tableHeader(b, r);
         for (String bench : r.benchmarks) {
             b.append("| ").append(bench).append(" |");
             Results.Cell base = r.cell(bench, r.baseline);
