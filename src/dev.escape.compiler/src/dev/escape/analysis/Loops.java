@@ -64,6 +64,11 @@ final class Loops {
     /** What the header may assume, grown by each iteration that found an assumption wrong. */
     private static final class Plan {
         final EconomicSet<VirtualObjectNode> realAtEntry = EconomicSet.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
+        /**
+         * Objects that some back edge has real, or virtual without {@link ObjectState#ensureVirtualized()}:
+         * they may be made real at the entry even where they must stay virtual there (as at a merge).
+         */
+        final EconomicSet<VirtualObjectNode> allocatable = EconomicSet.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
         final EconomicMap<VirtualObjectNode, Set<Integer>> phiFields = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
         final Set<PhiNode> realPhis = new LinkedHashSet<>();
         /** Graph phis whose entry and back-edge objects become one new virtual object. */
@@ -182,6 +187,9 @@ final class Loops {
         analysis.pending().materializeAll(state, atEntry, loopBegin.forwardEnd(), loopBegin, analysis.blockOf(loopBegin));
         for (VirtualObjectNode object : plan.realAtEntry) {
             if (state.isVirtual(object)) {
+                if (plan.allocatable.contains(object)) {
+                    state.put(object, state.get(object).withEnsureVirtualized(false));
+                }
                 analysis.materialize(object, state, atEntry, loopBegin.forwardEnd(), loopBegin, plan.entryCause);
             }
         }
@@ -372,6 +380,9 @@ final class Loops {
                 continue;
             }
             if (!end.isVirtual(object) || end.get(object).isPending() || !end.get(object).locks().equals(header.get(object).locks())) {
+                if (!end.isVirtual(object) || !end.get(object).ensureVirtualized()) {
+                    plan.allocatable.add(object);
+                }
                 stable &= !plan.realAtEntry.add(object);
                 continue;
             }

@@ -101,6 +101,13 @@ final class Merges {
             if (nullable(phi, states, merge) != null) {
                 continue;
             }
+            VirtualObjectNode[] virtualInputs = new VirtualObjectNode[states.length];
+            for (int i = 0; i < states.length; i++) {
+                if (analysis.resolve(in(phi, i), states[i]) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
+                    virtualInputs[i] = v;
+                }
+            }
+            allowAllocating(virtualInputs, states);
             for (int i = 0; i < states.length; i++) {
                 if (analysis.resolve(in(phi, i), states[i]) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
                     analysis.materializeAtEnd(v, states[i], preds[i], merge, Cause.MERGE, false);
@@ -214,6 +221,7 @@ final class Merges {
                 continue;
             }
             if (!allVirtual || !sameLocks(object, states)) {
+                allowAllocating(holders(object, states), states);
                 for (int i = 0; i < states.length; i++) {
                     if (states[i].isVirtual(object)) {
                         analysis.materializeAtEnd(object, states[i], preds[i], merge, Cause.MERGE, !allVirtual);
@@ -233,6 +241,32 @@ final class Merges {
             }
         }
         return changed;
+    }
+
+    /**
+     * Lets the objects of a merge (one per predecessor, null where one does not take part) be made
+     * real at the end of the predecessors where they must stay virtual
+     * ({@link ObjectState#ensureVirtualized()}) if on some other predecessor it need not: it is
+     * real there already, or virtual without the requirement. Graal's phase relaxes it the same
+     * way. Truffle frames need this: on one path a closure holding the frame went to a call, on
+     * the others the frame must stay virtual. Without it, five functions of terser's parser
+     * failed to compile.
+     */
+    private static void allowAllocating(VirtualObjectNode[] objects, BlockState[] states) {
+        boolean required = true;
+        for (int i = 0; i < states.length; i++) {
+            if (objects[i] != null) {
+                required &= states[i].isVirtual(objects[i]) && states[i].get(objects[i]).ensureVirtualized();
+            }
+        }
+        if (required) {
+            return;
+        }
+        for (int i = 0; i < states.length; i++) {
+            if (objects[i] != null && states[i].isVirtual(objects[i]) && states[i].get(objects[i]).ensureVirtualized()) {
+                states[i].put(objects[i], states[i].get(objects[i]).withEnsureVirtualized(false));
+            }
+        }
     }
 
     private static boolean virtualEverywhere(VirtualObjectNode object, BlockState[] states) {
