@@ -104,18 +104,18 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
             outcome = analysis.apply(graph, context);
         } catch (BailoutException e) {
             // The compilation ends here; the report must still show that escape cost it.
-            sink.accept(record(graph, analysis.name(), BAILOUT + e.getMessage(), before, before, List.of(), null));
+            sink.accept(record(graph, context, analysis.name(), BAILOUT + e.getMessage(), before, before, List.of(), null));
             throw e;
         }
         Census after = Census.of(graph);
         List<SiteDecision> sites = outcome.decisions() != null ? outcome.decisions().decide(before, after) : GraphComparison.decide(before, after, outcome.analysis());
         FeedbackSession.Note feedback = outcome.feedback();
-        CompilationRecord result = record(graph, outcome.analysis(), outcome.fallback(), before, after, sites, feedback != null ? feedback.round() : null);
+        CompilationRecord result = record(graph, context, outcome.analysis(), outcome.fallback(), before, after, sites, feedback != null ? feedback.round() : null);
         sink.accept(result);
         EscapeDumper.after(dump, graph, result, feedback != null ? feedback.guards() : Map.of());
     }
 
-    private CompilationRecord record(StructuredGraph graph, String analysis, String fallback, Census before, Census after, List<SiteDecision> sites,
+    private CompilationRecord record(StructuredGraph graph, CoreProviders context, String analysis, String fallback, Census before, Census after, List<SiteDecision> sites,
                     CompilationRecord.FeedbackRound feedback) {
         String id = graph.compilationId().toString(CompilationIdentifier.Verbosity.ID);
         String callTarget = TruffleNames.callTarget(graph);
@@ -126,7 +126,7 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
             // A Truffle compilation: its graph's method is the runtime's entry for every call target.
             method = TruffleNames.reportName(callTarget);
             if (slot == Slot.TRUFFLE_TIER) {
-                id = id + TruffleNames.TRUFFLE_TIER_SUFFIX;
+                id = id + TruffleNames.truffleTierSuffix(graph, context);
             }
         }
         return new CompilationRecord(method, id, analysis, fallback, before.counts(), after.counts(), sites, feedback);

@@ -5,7 +5,9 @@ import java.util.List;
 import jdk.graal.compiler.core.common.CompilationIdentifier;
 import jdk.graal.compiler.debug.MethodFilter;
 import jdk.graal.compiler.nodes.StructuredGraph;
+import jdk.graal.compiler.nodes.spi.CoreProviders;
 import jdk.graal.compiler.truffle.TruffleCompilationIdentifier;
+import jdk.graal.compiler.truffle.TruffleTierContext;
 
 /** How the report names Truffle compilations. */
 public final class TruffleNames {
@@ -49,6 +51,19 @@ public final class TruffleNames {
         }
         int dot = guest.lastIndexOf('.');
         return filter.matchesWithArgs(CLASS, guest, List.of()) || (dot > 0 && filter.matchesWithArgs(guest.substring(0, dot), guest.substring(dot + 1), List.of()));
+    }
+
+    /**
+     * What follows the compilation id of a record from partial evaluation's slot: {@value #TRUFFLE_TIER_SUFFIX}
+     * for the compilation's own graph (after partial evaluation, and again after inlining), or
+     * {@code " (Truffle tier, inlinee F)"} for the graph of a callee {@code F} that the inliner
+     * partially evaluated and optimized on its own before deciding whether to inline it.
+     */
+    public static String truffleTierSuffix(StructuredGraph graph, CoreProviders context) {
+        if (context instanceof TruffleTierContext truffle && graph.method() != null && graph.method().equals(truffle.partialEvaluator.inlineRootForCallTarget(truffle.compilable))) {
+            return " (Truffle tier, inlinee " + truffle.compilable.getName() + ")";
+        }
+        return TRUFFLE_TIER_SUFFIX;
     }
 
     /** The method name under which the report lists the compilations of {@code callTarget}. */

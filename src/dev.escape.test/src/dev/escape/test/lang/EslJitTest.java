@@ -73,6 +73,9 @@ class EslJitTest {
         assertTrue(truffle.stream().anyMatch(c -> c.get("method").equals("main (Truffle)") && ((String) c.get("compilationId")).endsWith(" (Truffle tier)")
                         && eliminated(c, "dev.escape.lang.EslObject") > 0),
                         () -> "escape's analysis eliminated esl objects in main's partial evaluation: " + truffle);
+        // The inliner partially evaluates a callee on its own before inlining it: that record names it.
+        assertTrue(truffle.stream().anyMatch(c -> c.get("method").equals("main (Truffle)") && ((String) c.get("compilationId")).endsWith(" (Truffle tier, inlinee add)")),
+                        () -> "a record of add's graph in main's compilation: " + truffle.stream().map(c -> c.get("method") + " " + c.get("compilationId")).toList());
         // Each function is compiled twice (first tier, then last tier), each time with escape's
         // analysis in partial evaluation's slot: the VM's first Truffle compilation too.
         for (String function : List.of("add", "scale", "main")) {
