@@ -109,8 +109,8 @@ final class Merges {
             }
             allowAllocating(virtualInputs, states);
             for (int i = 0; i < states.length; i++) {
-                if (analysis.resolve(in(phi, i), states[i]) instanceof VirtualObjectNode v && states[i].isVirtual(v)) {
-                    analysis.materializeAtEnd(v, states[i], preds[i], merge, Cause.MERGE, false);
+                if (virtualInputs[i] != null) {
+                    analysis.materializeAtEnd(virtualInputs[i], states[i], preds[i], merge, Cause.MERGE, false);
                     changed = true;
                 }
             }
