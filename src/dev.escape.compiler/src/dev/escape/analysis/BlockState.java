@@ -59,6 +59,16 @@ final class BlockState {
         return state != null && state.isVirtual();
     }
 
+    /** True if {@code object} is virtual here and must stay so ({@link ObjectState#ensureVirtualized()}). */
+    boolean mustStayVirtual(VirtualObjectNode object) {
+        ObjectState state = objects.get(object);
+        return state != null && state.isVirtual() && state.ensureVirtualized();
+    }
+
+    void setEnsureVirtualized(VirtualObjectNode object, boolean value) {
+        objects.put(object, objects.get(object).withEnsureVirtualized(value));
+    }
+
     void put(VirtualObjectNode object, ObjectState state) {
         objects.put(object, state);
     }

@@ -188,7 +188,7 @@ final class Loops {
         for (VirtualObjectNode object : plan.realAtEntry) {
             if (state.isVirtual(object)) {
                 if (plan.allocatable.contains(object)) {
-                    state.put(object, state.get(object).withEnsureVirtualized(false));
+                    state.setEnsureVirtualized(object, false);
                 }
                 analysis.materialize(object, state, atEntry, loopBegin.forwardEnd(), loopBegin, plan.entryCause);
             }
@@ -380,7 +380,7 @@ final class Loops {
                 continue;
             }
             if (!end.isVirtual(object) || end.get(object).isPending() || !end.get(object).locks().equals(header.get(object).locks())) {
-                if (!end.isVirtual(object) || !end.get(object).ensureVirtualized()) {
+                if (!end.mustStayVirtual(object)) {
                     plan.allocatable.add(object);
                 }
                 stable &= !plan.realAtEntry.add(object);

@@ -255,16 +255,14 @@ final class Merges {
     private static void allowAllocating(VirtualObjectNode[] objects, BlockState[] states) {
         boolean required = true;
         for (int i = 0; i < states.length; i++) {
-            if (objects[i] != null) {
-                required &= states[i].isVirtual(objects[i]) && states[i].get(objects[i]).ensureVirtualized();
-            }
+            required &= objects[i] == null || states[i].mustStayVirtual(objects[i]);
         }
         if (required) {
             return;
         }
         for (int i = 0; i < states.length; i++) {
-            if (objects[i] != null && states[i].isVirtual(objects[i]) && states[i].get(objects[i]).ensureVirtualized()) {
-                states[i].put(objects[i], states[i].get(objects[i]).withEnsureVirtualized(false));
+            if (objects[i] != null && states[i].mustStayVirtual(objects[i])) {
+                states[i].setEnsureVirtualized(objects[i], false);
             }
         }
     }

@@ -125,7 +125,7 @@ final class Tool extends CoreProvidersDelegate implements VirtualizerTool, Canon
 
     @Override
     public void setEnsureVirtualized(VirtualObjectNode virtualObject, boolean ensureVirtualized) {
-        state.put(virtualObject, state.get(virtualObject).withEnsureVirtualized(ensureVirtualized));
+        state.setEnsureVirtualized(virtualObject, ensureVirtualized);
     }
 
     @Override
