@@ -189,6 +189,11 @@ public final class Analysis {
         return pending;
     }
 
+    /** False if {@link #resolve} gives {@code value} itself in every state: it is no object of the analysis and stands for none. */
+    boolean mayStandForOther(ValueNode value) {
+        return value instanceof VirtualObjectNode || aliases.containsKey(value);
+    }
+
     /** What {@code value} aliases, whether or not the object is still virtual. */
     ValueNode resolveAny(ValueNode value) {
         return value instanceof VirtualObjectNode ? value : aliases.getOrDefault(value, value);
@@ -442,26 +447,30 @@ public final class Analysis {
         }
         Effects effects = blockEffects.get(block);
         List<Node> nodes = schedule.nodesFor(block);
+        FixedNode[] insertionPoints = insertionPoints(nodes, block);
         budget.charge(state.size(), state); // the state this block starts from was copied for it
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
             if (node instanceof PhiNode || node instanceof VirtualState || node instanceof MonitorIdNode) {
                 continue;
             }
-            processNode(node, insertionPoint(nodes, i, block), state, effects);
+            processNode(node, insertionPoints[i], state, effects);
             budget.charge(1, state);
         }
         endStates.put(block, state);
     }
 
-    /** Where materializations for {@code nodes[i]} go: before it, or before the next fixed node. */
-    private static FixedNode insertionPoint(List<Node> nodes, int i, HIRBlock block) {
-        for (int j = i; j < nodes.size(); j++) {
-            if (nodes.get(j) instanceof FixedNode fixed && !(fixed instanceof AbstractBeginNode)) {
-                return fixed;
+    /** Where materializations for each of {@code nodes} go: before it, or before the next fixed node. */
+    private static FixedNode[] insertionPoints(List<Node> nodes, HIRBlock block) {
+        FixedNode[] points = new FixedNode[nodes.size()];
+        FixedNode next = block.getEndNode();
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            if (nodes.get(i) instanceof FixedNode fixed && !(fixed instanceof AbstractBeginNode)) {
+                next = fixed;
             }
+            points[i] = next;
         }
-        return block.getEndNode();
+        return points;
     }
 
     void processNode(Node node, FixedNode position, BlockState state, Effects effects) {
@@ -486,7 +495,7 @@ public final class Analysis {
                 return;
             }
         }
-        if (Census.siteOf(node) != null) {
+        if (Census.allocates(node)) {
             effects.add("record not virtualized", node, decisions.notVirtualized(node, tool));
         }
         FixedNode here = node instanceof FixedNode fixed && !(fixed instanceof AbstractBeginNode) ? fixed : position;
@@ -526,6 +535,9 @@ public final class Analysis {
 
     /** A node that stays in the graph needs real objects as inputs: materialize virtual ones before it. */
     private void ensureRealInputs(Node node, FixedNode position, BlockState state, Effects effects) {
+        if (!hasInputStandingForOther(node)) {
+            return; // most nodes: no input is an object of the analysis
+        }
         for (Position p : node.inputPositions()) {
             if (!(p.get(node) instanceof ValueNode input) || input instanceof MonitorIdNode ||
                             (input instanceof VirtualObjectNode && node instanceof CommitAllocationNode)) {
@@ -540,6 +552,15 @@ public final class Analysis {
                 effects.replaceInput(node, input, virtualOf(input), alias);
             }
         }
+    }
+
+    private boolean hasInputStandingForOther(Node node) {
+        for (Node input : node.inputs()) {
+            if (input instanceof ValueNode v && mayStandForOther(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A loop exit proxy of an object: follows the object while virtual, else proxies the real one. */

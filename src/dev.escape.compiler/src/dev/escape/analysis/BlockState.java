@@ -73,6 +73,16 @@ final class BlockState {
         objects.put(object, state);
     }
 
+    /** True if some object of this state is pending ({@link PendingMerge}). */
+    boolean hasPending() {
+        for (ObjectState s : objects.getValues()) {
+            if (s.isPending()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How many objects (virtual or materialized) this state tracks. */
     int size() {
         return objects.size();

@@ -27,6 +27,12 @@ import jdk.vm.ci.meta.JavaConstant;
  */
 final class FrameStates {
     private final Analysis analysis;
+    /**
+     * {@link #values} of the frame states seen: the effects change frame states only once the
+     * analysis is over, and the outer states of a long chain (Truffle's, hundreds deep) are shared
+     * by every node inside them.
+     */
+    private final Map<FrameState, ValueNode[]> values = new IdentityHashMap<>();
 
     FrameStates(Analysis analysis) {
         this.analysis = analysis;
@@ -48,8 +54,11 @@ final class FrameStates {
         EconomicMap<VirtualObjectNode, PendingMerge> pending = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
         boolean any = false;
         for (FrameState fs = frameState; fs != null; fs = fs.outerFrameState()) {
-            EconomicMap<VirtualObjectNode, ValueNode[]> own = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
+            EconomicMap<VirtualObjectNode, ValueNode[]> own = null;
             for (ValueNode value : values(fs)) {
+                if (!analysis.mayStandForOther(value)) {
+                    continue; // most values of a long chain: nothing to rewrite or describe
+                }
                 ValueNode alias = analysis.resolve(value, state);
                 if (alias != value) {
                     replacements.put(value, alias);
@@ -59,14 +68,17 @@ final class FrameStates {
                     }
                 }
                 if (alias instanceof VirtualObjectNode virtual) {
+                    own = own != null ? own : EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
                     describe(virtual, state, own);
                     if (state.get(virtual) != null && state.get(virtual).isPending()) {
                         pending.put(virtual, state.get(virtual).pendingMerge());
                     }
                 }
             }
-            mappings.add(own);
-            any |= !own.isEmpty();
+            if (own != null && !own.isEmpty()) {
+                mappings.add(own);
+                any = true;
+            }
         }
         if (replacements.isEmpty() && !any) {
             return;
@@ -189,50 +201,58 @@ final class FrameStates {
      */
     private static boolean refersTo(FrameState fs, Map<ValueNode, ValueNode> replacements, EconomicMap<VirtualObjectNode, ValueNode> materialized) {
         boolean rewrite = false;
-        List<ValueNode> inputs = new ArrayList<>();
         for (ValueNode v : fs.values()) {
-            inputs.add(v);
+            rewrite |= refersTo(v, replacements, materialized);
         }
         if (fs.virtualObjectMappings() != null) {
             for (EscapeObjectState mapping : fs.virtualObjectMappings()) {
                 for (Node in : mapping.inputs()) {
                     if (in instanceof ValueNode v && in != mapping.object()) {
-                        inputs.add(v);
+                        rewrite |= refersTo(v, replacements, materialized);
                     }
                 }
-            }
-        }
-        for (ValueNode v : inputs) {
-            ValueNode to = v == null ? null : replacements.get(v);
-            if (to == null) {
-                continue;
-            }
-            if (materialized != null && v instanceof VirtualObjectNode virtual && !(to instanceof VirtualObjectNode)) {
-                materialized.put(virtual, to);
-            } else {
-                rewrite = true;
             }
         }
         return rewrite;
     }
 
-    private static List<ValueNode> values(FrameState fs) {
-        List<ValueNode> values = new ArrayList<>();
+    /** {@link #refersTo(FrameState, Map, EconomicMap)} for one value: true if it is to be rewritten. */
+    private static boolean refersTo(ValueNode v, Map<ValueNode, ValueNode> replacements, EconomicMap<VirtualObjectNode, ValueNode> materialized) {
+        ValueNode to = v == null ? null : replacements.get(v);
+        if (to == null) {
+            return false;
+        }
+        if (materialized != null && v instanceof VirtualObjectNode virtual && !(to instanceof VirtualObjectNode)) {
+            materialized.put(virtual, to);
+            return false;
+        }
+        return true;
+    }
+
+    /** The values of {@code fs} and of its descriptions (not the described objects), as the graph has them while the analysis runs. */
+    private ValueNode[] values(FrameState fs) {
+        ValueNode[] known = values.get(fs);
+        if (known != null) {
+            return known;
+        }
+        List<ValueNode> list = new ArrayList<>();
         for (ValueNode v : fs.values()) {
             if (v != null) {
-                values.add(v);
+                list.add(v);
             }
         }
         if (fs.virtualObjectMappings() != null) {
             for (EscapeObjectState mapping : fs.virtualObjectMappings()) {
                 for (Node in : mapping.inputs()) {
                     if (in instanceof ValueNode v && !(in instanceof VirtualObjectNode)) {
-                        values.add(v);
+                        list.add(v);
                     }
                 }
             }
         }
-        return values;
+        ValueNode[] result = list.toArray(new ValueNode[0]);
+        values.put(fs, result);
+        return result;
     }
 
     private static void rewrite(FrameState fs, Map<ValueNode, ValueNode> replacements, jdk.graal.compiler.nodes.StructuredGraph graph) {

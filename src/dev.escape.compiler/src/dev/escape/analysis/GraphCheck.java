@@ -1,5 +1,13 @@
 package dev.escape.analysis;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.graalvm.collections.EconomicSet;
+import org.graalvm.collections.Equivalence;
+
 import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.nodes.AbstractBeginNode;
 import jdk.graal.compiler.nodes.AbstractMergeNode;
@@ -45,6 +53,7 @@ public final class GraphCheck {
             }
         }
         // Frame states a deoptimization can use: those of nodes that may deoptimize.
+        Map<FrameState, Chain> chains = new IdentityHashMap<>();
         for (Node node : graph.getNodes()) {
             FrameState state = null;
             if (node instanceof DeoptimizingNode.DeoptBefore before && before.canDeoptimize()) {
@@ -54,28 +63,88 @@ public final class GraphCheck {
             } else if (node instanceof DeoptimizingNode.DeoptAfter after && after.canDeoptimize()) {
                 state = after.stateAfter();
             }
-            for (FrameState s = state; s != null; s = s.outerFrameState()) {
-                for (ValueNode value : s.values()) {
-                    if (value instanceof VirtualObjectNode virtual && !described(state, virtual)) {
-                        return "frame state " + s + " of " + node + " names " + virtual + " without describing it";
-                    }
-                }
+            if (state != null && !chainOf(state, chains).complete()) {
+                return undescribed(state, node);
             }
         }
         return LoopValues.unproxiedUse(graph);
     }
 
-    /** Deoptimization reads the descriptions of the whole chain from the innermost state out. */
-    private static boolean described(FrameState innermost, VirtualObjectNode virtual) {
-        for (FrameState s = innermost; s != null; s = s.outerFrameState()) {
-            if (s.virtualObjectMappings() != null) {
-                for (EscapeObjectState mapping : s.virtualObjectMappings()) {
-                    if (mapping.object() == virtual) {
-                        return true;
+    /**
+     * The virtual objects that a frame state and its outer states name, and those they describe.
+     * Deoptimization reads the descriptions of the whole chain from the innermost state out, so a
+     * chain is complete when every object it names is described somewhere on it. Kept per state:
+     * the outer states of Truffle's chains, hundreds deep, are shared by every deoptimizing node.
+     */
+    private record Chain(EconomicSet<VirtualObjectNode> named, EconomicSet<VirtualObjectNode> described) {
+        static final Chain NONE = new Chain(EconomicSet.create(Equivalence.IDENTITY), EconomicSet.create(Equivalence.IDENTITY));
+
+        boolean complete() {
+            for (VirtualObjectNode v : named) {
+                if (!described.contains(v)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** This chain with an inner state that names and describes {@code fs}'s objects (this one if it has none). */
+        Chain inner(FrameState fs) {
+            EconomicSet<VirtualObjectNode> n = named;
+            for (ValueNode value : fs.values()) {
+                if (value instanceof VirtualObjectNode virtual && !n.contains(virtual)) {
+                    n = n == named ? copy(named) : n;
+                    n.add(virtual);
+                }
+            }
+            EconomicSet<VirtualObjectNode> d = described;
+            if (fs.virtualObjectMappings() != null) {
+                for (EscapeObjectState mapping : fs.virtualObjectMappings()) {
+                    if (!d.contains(mapping.object())) {
+                        d = d == described ? copy(described) : d;
+                        d.add(mapping.object());
                     }
                 }
             }
+            return n == named && d == described ? this : new Chain(n, d);
         }
-        return false;
+
+        private static EconomicSet<VirtualObjectNode> copy(EconomicSet<VirtualObjectNode> set) {
+            EconomicSet<VirtualObjectNode> copy = EconomicSet.create(Equivalence.IDENTITY);
+            copy.addAll(set);
+            return copy;
+        }
+    }
+
+    /** The chain of {@code state}, with those of its outer states, built outermost first (no recursion: chains are deep). */
+    private static Chain chainOf(FrameState state, Map<FrameState, Chain> chains) {
+        List<FrameState> missing = new ArrayList<>();
+        Chain chain = Chain.NONE;
+        for (FrameState s = state; s != null; s = s.outerFrameState()) {
+            Chain known = chains.get(s);
+            if (known != null) {
+                chain = known;
+                break;
+            }
+            missing.add(s);
+        }
+        for (int i = missing.size() - 1; i >= 0; i--) {
+            chain = chain.inner(missing.get(i));
+            chains.put(missing.get(i), chain);
+        }
+        return chain;
+    }
+
+    /** What is wrong with the incomplete chain of {@code state}, the frame state of {@code node}. */
+    private static String undescribed(FrameState state, Node node) {
+        Chain chain = chainOf(state, new IdentityHashMap<>());
+        for (FrameState s = state; s != null; s = s.outerFrameState()) {
+            for (ValueNode value : s.values()) {
+                if (value instanceof VirtualObjectNode virtual && !chain.described().contains(virtual)) {
+                    return "frame state " + s + " of " + node + " names " + virtual + " without describing it";
+                }
+            }
+        }
+        return "frame state " + state + " of " + node + " names a virtual object that its chain does not describe";
     }
 }

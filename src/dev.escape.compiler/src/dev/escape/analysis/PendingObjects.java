@@ -48,6 +48,9 @@ final class PendingObjects {
 
     /** Ends, before {@code position}, the pending state of every object of {@code state} that {@code node} needs real. */
     void materializeNeeded(Node node, FixedNode position, BlockState state, Effects effects) {
+        if (!state.hasPending()) {
+            return; // the common case, checked without copying the state's objects for every node
+        }
         for (VirtualObjectNode object : state.objects()) {
             if (state.get(object).isPending() && needsReal(node, object, state)) {
                 analysis.materialize(object, state, effects, position, node, analysis.causeOf(node, object));

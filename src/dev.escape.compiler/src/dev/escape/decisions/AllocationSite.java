@@ -1,6 +1,7 @@
 package dev.escape.decisions;
 
 import java.util.List;
+import java.util.Objects;
 
 import jdk.graal.compiler.graph.NodeSourcePosition;
 import jdk.graal.compiler.graph.SourceLanguagePosition;
@@ -8,23 +9,44 @@ import jdk.vm.ci.code.BytecodePosition;
 
 /**
  * Where an allocation comes from: the {@code new} in the source, and the chain of call sites
- * through which it was inlined into the compiled method.
- *
- * @param type the allocated type as Java source writes it ({@code int[]}, {@code java.lang.Integer})
- * @param kind which bytecode or intrinsic made it
- * @param frames innermost first: {@code frames.get(0)} holds the allocation itself; empty when the
- *            graph did not track source positions
- * @param guest in a Truffle compilation, the guest-language source position of the allocation
- *            ({@code app.js:12}), where the node source positions carry one; else null
+ * through which it was inlined into the compiled method. Its {@link #key()} is computed once: a
+ * Truffle site's chain has hundreds of frames, and censuses, decisions and reports look sites up
+ * by key many times per compilation.
  */
-public record AllocationSite(String type, AllocationKind kind, List<Frame> frames, String guest) {
+public final class AllocationSite {
+    private final String type;
+    private final AllocationKind kind;
+    private final List<Frame> frames;
+    private final String guest;
+    private final String key;
+
+    /**
+     * @param type the allocated type as Java source writes it ({@code int[]}, {@code java.lang.Integer})
+     * @param kind which bytecode or intrinsic made it
+     * @param frames innermost first: {@code frames.get(0)} holds the allocation itself; empty when
+     *            the graph did not track source positions
+     * @param guest in a Truffle compilation, the guest-language source position of the allocation
+     *            ({@code app.js:12}), where the node source positions carry one; else null
+     */
+    public AllocationSite(String type, AllocationKind kind, List<Frame> frames, String guest) {
+        this(type, kind, List.copyOf(frames), guest, Frame.chainKey(frames));
+    }
+
+    private AllocationSite(String type, AllocationKind kind, List<Frame> frames, String guest, String chainKey) {
+        this.type = type;
+        this.kind = kind;
+        this.frames = frames;
+        this.guest = guest;
+        this.key = type + " at " + chainKey;
+    }
 
     public AllocationSite(String type, AllocationKind kind, List<Frame> frames) {
         this(type, kind, frames, null);
     }
 
     public static AllocationSite of(String type, AllocationKind kind, NodeSourcePosition position) {
-        return new AllocationSite(type, kind, frames(position), guestPosition(position));
+        FrameChain chain = FrameChain.of(position);
+        return new AllocationSite(type, kind, chain.frames(), guestPosition(position), chain.key());
     }
 
     /**
@@ -44,12 +66,9 @@ public record AllocationSite(String type, AllocationKind kind, List<Frame> frame
         return null;
     }
 
+    /** The frames of {@code position} and its callers, innermost first (none for null). */
     public static List<Frame> frames(BytecodePosition position) {
-        List<Frame> frames = new java.util.ArrayList<>();
-        for (BytecodePosition p = position; p != null; p = p.getCaller()) {
-            frames.add(Frame.of(p.getMethod(), p.getBCI()));
-        }
-        return List.copyOf(frames);
+        return FrameChain.of(position).frames();
     }
 
     /** The frame of the allocation itself, or null without source positions. */
@@ -57,9 +76,40 @@ public record AllocationSite(String type, AllocationKind kind, List<Frame> frame
         return frames.isEmpty() ? null : frames.get(0);
     }
 
+    public String type() {
+        return type;
+    }
+
+    public AllocationKind kind() {
+        return kind;
+    }
+
+    public List<Frame> frames() {
+        return frames;
+    }
+
+    public String guest() {
+        return guest;
+    }
+
     /** A key that identifies the site across compilations and runs (type + inlining chain). */
     public String key() {
-        return type + " at " + Frame.chainKey(frames);
+        return key;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AllocationSite other && key.equals(other.key) && kind == other.kind && frames.equals(other.frames) && Objects.equals(guest, other.guest);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
     }
 
     /**

@@ -79,6 +79,12 @@ public final class Census {
         return census;
     }
 
+    /** Whether {@code node} is an allocation node: whether {@link #siteOf} has a site for it (without building it). */
+    public static boolean allocates(Node node) {
+        return node instanceof NewInstanceNode || node instanceof NewArrayNode || node instanceof NewMultiArrayNode || node instanceof DynamicNewInstanceNode ||
+                        node instanceof DynamicNewArrayNode || node instanceof BoxNode;
+    }
+
     /** The site of an allocation node, or null if {@code node} does not allocate. */
     public static AllocationSite siteOf(Node node) {
         return switch (node) {

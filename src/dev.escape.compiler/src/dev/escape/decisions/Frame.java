@@ -72,21 +72,41 @@ public record Frame(String className, String methodName, String signature, int b
         return join(chain.subList(0, INNERMOST), show) + " <- ... " + omitted(chain) + " frames ... <- " + join(chain.subList(chain.size() - OUTERMOST, chain.size()), show);
     }
 
+    /** Where the hash of a chain of frames starts (64-bit FNV-1a's offset basis). */
+    static final long CHAIN_HASH_SEED = 0xcbf29ce484222325L;
+
+    /**
+     * The hash of the chain of {@code frame} and its callers, whose hash is {@code callers}: FNV-1a
+     * over every frame's key, the outermost first, so that a chain's hash extends its callers'.
+     */
+    static long chainHash(long callers, Frame frame) {
+        long hash = callers;
+        String key = frame.key();
+        for (int i = 0; i < key.length(); i++) {
+            hash = (hash ^ key.charAt(i)) * 0x100000001b3L;
+        }
+        return hash;
+    }
+
     /**
      * A key of {@code chain}, stable across runs and recompilations: the frames' keys; a long chain
      * by its {@value #KEY_FRAMES} innermost frames, its length and a hash of every frame's key, so
      * that chains that differ only in the frames left out keep different keys.
      */
     static String chainKey(List<Frame> chain) {
+        long hash = CHAIN_HASH_SEED;
+        if (omitted(chain) > 0) {
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                hash = chainHash(hash, chain.get(i));
+            }
+        }
+        return chainKey(chain, hash);
+    }
+
+    /** {@link #chainKey(List)} with the chain's hash already known. */
+    static String chainKey(List<Frame> chain, long hash) {
         if (omitted(chain) == 0) {
             return join(chain, Frame::key);
-        }
-        long hash = 0xcbf29ce484222325L; // 64-bit FNV-1a over every frame's key
-        for (Frame f : chain) {
-            String key = f.key();
-            for (int i = 0; i < key.length(); i++) {
-                hash = (hash ^ key.charAt(i)) * 0x100000001b3L;
-            }
         }
         return join(chain.subList(0, KEY_FRAMES), Frame::key) + " <- ... (" + chain.size() + " frames #" + Long.toHexString(hash) + ")";
     }

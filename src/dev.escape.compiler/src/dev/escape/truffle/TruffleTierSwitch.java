@@ -132,10 +132,11 @@ public final class TruffleTierSwitch extends BasePhase<CoreProviders> {
      * read elimination in one walk (its {@code OptEarlyReadElimination}, on by default), and what
      * follows partial evaluation (inlining decisions by graph size, the frame checks) expects both
      * done. escape's analysis does no read elimination, so Graal's read elimination runs after it;
-     * when the analysis gave the graph to Graal's phase, that phase has done both.
+     * when the analysis gave the graph to Graal's phase, that phase has done both. One round
+     * unless {@code iterative}, as Graal's phase there.
      */
-    private static EscapeAnalysis ownAnalysis(CanonicalizerPhase canonicalizer, EscapeAnalysis fallback) {
-        EscapeAnalysis own = new OwnEscapeAnalysis(canonicalizer, fallback);
+    private static EscapeAnalysis ownAnalysis(CanonicalizerPhase canonicalizer, EscapeAnalysis fallback, boolean iterative) {
+        EscapeAnalysis own = new OwnEscapeAnalysis(canonicalizer, fallback, iterative);
         ReadEliminationPhase readElimination = new ReadEliminationPhase(canonicalizer);
         return own.followedBy((graph, context, outcome) -> {
             if (outcome.fallback() == null && own.name().equals(outcome.analysis())) {
@@ -158,7 +159,7 @@ public final class TruffleTierSwitch extends BasePhase<CoreProviders> {
         CanonicalizerPhase canonicalizer = CanonicalizerPhase.create();
         // Graal's phase as PostPartialEvaluationSuite configures it: the fallback and the `graal` choice.
         StockEscapeAnalysis stock = new StockEscapeAnalysis(new PartialEscapePhase(iterative, canonicalizer, options));
-        EscapePhase phase = EscapeCompilerConfiguration.createPhase(options, EscapePhase.Slot.TRUFFLE_TIER, stock, fallback -> ownAnalysis(canonicalizer, fallback));
+        EscapePhase phase = EscapeCompilerConfiguration.createPhase(options, EscapePhase.Slot.TRUFFLE_TIER, stock, fallback -> ownAnalysis(canonicalizer, fallback, iterative));
         ListIterator<BasePhase<? super TruffleTierContext>> inlining = tier.findPhase(AgnosticInliningPhase.class);
         if (inlining == null) {
             return "the Truffle tier has no AgnosticInliningPhase";
