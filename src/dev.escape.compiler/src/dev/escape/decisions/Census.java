@@ -48,6 +48,15 @@ public final class Census {
     }
 
     public static Census of(StructuredGraph graph) {
+        return take(graph, true);
+    }
+
+    /** A census that only counts: no sites (they need source positions and cost a walk of each one's frames). */
+    public static Census countsOf(StructuredGraph graph) {
+        return take(graph, false);
+    }
+
+    private static Census take(StructuredGraph graph, boolean withSites) {
         Census census = new Census();
         int instances = 0;
         int arrays = 0;
@@ -56,19 +65,23 @@ public final class Census {
         int materialized = 0;
         int virtual = 0;
         for (Node node : graph.getNodes()) {
-            AllocationSite site = siteOf(node);
-            if (site != null) {
-                census.addNode(site);
-                switch (site.kind()) {
+            AllocationKind kind = kindOf(node);
+            if (kind != null) {
+                if (withSites) {
+                    census.addNode(siteOf(node));
+                }
+                switch (kind) {
                     case NEW_INSTANCE -> instances++;
                     case NEW_ARRAY -> arrays++;
                     case BOX -> boxes++;
                     default -> other++;
                 }
             } else if (node instanceof CommitAllocationNode commit) {
-                UseSite at = UseSite.after(commit);
+                UseSite at = withSites ? UseSite.after(commit) : null;
                 for (VirtualObjectNode object : commit.getVirtualObjects()) {
-                    census.addMaterialization(virtualSite(object), at);
+                    if (withSites) {
+                        census.addMaterialization(virtualSite(object), at);
+                    }
                     materialized++;
                 }
             } else if (node instanceof VirtualObjectNode) {
@@ -81,21 +94,34 @@ public final class Census {
 
     /** Whether {@code node} is an allocation node: whether {@link #siteOf} has a site for it (without building it). */
     public static boolean allocates(Node node) {
-        return node instanceof NewInstanceNode || node instanceof NewArrayNode || node instanceof NewMultiArrayNode || node instanceof DynamicNewInstanceNode ||
-                        node instanceof DynamicNewArrayNode || node instanceof BoxNode;
+        return kindOf(node) != null;
+    }
+
+    /** How {@code node} allocates, or null if it does not. */
+    private static AllocationKind kindOf(Node node) {
+        return switch (node) {
+            case NewInstanceNode n -> AllocationKind.NEW_INSTANCE;
+            case NewArrayNode n -> AllocationKind.NEW_ARRAY;
+            case NewMultiArrayNode n -> AllocationKind.NEW_MULTI_ARRAY;
+            case DynamicNewInstanceNode n -> AllocationKind.DYNAMIC_NEW;
+            case DynamicNewArrayNode n -> AllocationKind.DYNAMIC_NEW;
+            case BoxNode n -> AllocationKind.BOX;
+            default -> null;
+        };
     }
 
     /** The site of an allocation node, or null if {@code node} does not allocate. */
     public static AllocationSite siteOf(Node node) {
-        return switch (node) {
-            case NewInstanceNode n -> AllocationSite.of(n.instanceClass().toJavaName(), AllocationKind.NEW_INSTANCE, n.getNodeSourcePosition());
-            case NewArrayNode n -> AllocationSite.of(n.elementType().toJavaName() + "[]", AllocationKind.NEW_ARRAY, n.getNodeSourcePosition());
-            case NewMultiArrayNode n -> AllocationSite.of(n.type().toJavaName(), AllocationKind.NEW_MULTI_ARRAY, n.getNodeSourcePosition());
-            case DynamicNewInstanceNode n -> AllocationSite.of("(class known at run time)", AllocationKind.DYNAMIC_NEW, n.getNodeSourcePosition());
-            case DynamicNewArrayNode n -> AllocationSite.of("(array type known at run time)", AllocationKind.DYNAMIC_NEW, n.getNodeSourcePosition());
-            case BoxNode n -> AllocationSite.of(n.getBoxingKind().toBoxedJavaClass().getName(), AllocationKind.BOX, n.getNodeSourcePosition());
+        String type = switch (node) {
+            case NewInstanceNode n -> n.instanceClass().toJavaName();
+            case NewArrayNode n -> n.elementType().toJavaName() + "[]";
+            case NewMultiArrayNode n -> n.type().toJavaName();
+            case DynamicNewInstanceNode n -> "(class known at run time)";
+            case DynamicNewArrayNode n -> "(array type known at run time)";
+            case BoxNode n -> n.getBoxingKind().toBoxedJavaClass().getName();
             default -> null;
         };
+        return type == null ? null : AllocationSite.of(type, kindOf(node), node.getNodeSourcePosition());
     }
 
     /** Virtual objects carry the source position of the allocation they stand for. */

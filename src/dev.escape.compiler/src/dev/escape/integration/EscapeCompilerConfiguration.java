@@ -86,8 +86,8 @@ public final class EscapeCompilerConfiguration extends CommunityCompilerConfigur
         };
         if (EscapeOptions.EscapeReport.getValue(options) == null && EscapeOptions.EscapeDumpPath.getValue(options) == null) {
             // Nobody reads the decisions: keeping them would cost compile time and grow without bound.
-            return new EscapePhase(slot, analysis, filter, null, null);
+            return new EscapePhase(slot, analysis, filter, null, null, false);
         }
-        return new EscapePhase(slot, analysis, filter, log::add, log::skip);
+        return new EscapePhase(slot, analysis, filter, log::add, log::skip, EscapeOptions.EscapeReportSites.getValue(options));
     }
 }

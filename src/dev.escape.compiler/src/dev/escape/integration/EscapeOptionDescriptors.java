@@ -20,6 +20,8 @@ public final class EscapeOptionDescriptors implements OptionDescriptors {
     private static final List<OptionDescriptor> DESCRIPTORS = List.of(
                     describe("EscapeReport", EscapeOptions.EscapeReport, "Write escape's allocation report when the VM exits, in this format: text, json or html."),
                     describe("EscapeReportFile", EscapeOptions.EscapeReportFile, "File that receives escape's allocation report."),
+                    describe("EscapeReportSites", EscapeOptions.EscapeReportSites, Boolean.class,
+                                    "Record every allocation site's decision in the report (default true); false: only each compilation's analysis, fallback and allocation counts, at almost no compile-time cost."),
                     describe("EscapeMethods", EscapeOptions.EscapeMethods, "Record escape decisions only for compilations of methods matching this filter (Graal MethodFilter syntax)."),
                     describe("EscapeAnalysis", EscapeOptions.EscapeAnalysis, EscapeOptions.AnalysisChoice.class, "Analysis in the escape slot: escape (escape's own partial escape analysis, falling back to Graal's; default) or graal (Graal's phase only)."),
                     describe("EscapeSourcePath", EscapeOptions.EscapeSourcePath, "Source directories (separated like a class path) where the report finds the source line of each allocation."),

@@ -35,6 +35,14 @@ public final class EscapeOptions {
     public static final OptionKey<Integer> EscapeReportInterval = new OptionKey<>(0);
     /** Where the report goes. */
     public static final OptionKey<String> EscapeReportFile = new OptionKey<>("escape-report.txt");
+    /**
+     * Whether the report records the decision of every allocation site (default), or only each
+     * compilation: its analysis, fallback and allocation counts. Sites need source positions
+     * ({@code TrackNodeSourcePosition}), which slow every compilation down (Truffle's partial
+     * evaluation most), and a report of them grows with every compilation; without them the
+     * report costs next to nothing, for long runs that only need escape's health.
+     */
+    public static final OptionKey<Boolean> EscapeReportSites = new OptionKey<>(true);
     /** Graal method filter ({@code Class.method,Other.*}) limiting which compilations are recorded. */
     public static final OptionKey<String> EscapeMethods = new OptionKey<>(null);
     /** The analyses that can run in the escape slot; named in lower case, as the option's values are. */

@@ -10,7 +10,6 @@ import dev.escape.decisions.CompilationRecord;
 import dev.escape.decisions.GraphComparison;
 import dev.escape.decisions.SiteDecision;
 import dev.escape.dumps.EscapeDumper;
-import dev.escape.feedback.FeedbackSession;
 import dev.escape.truffle.TruffleNames;
 import jdk.graal.compiler.core.common.CompilationIdentifier;
 import jdk.graal.compiler.debug.MethodFilter;
@@ -47,6 +46,8 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
     private final Consumer<CompilationRecord> sink;
     private final Runnable skipped;
     private final Slot slot;
+    /** Whether records name each allocation site's decision, or only the compilation's counts ({@link EscapeOptions#EscapeReportSites}). */
+    private final boolean sites;
 
     /**
      * @param filter compilations to record, or null for all
@@ -55,11 +56,13 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
      * @param skipped told of each compilation that does not match
      */
     public EscapePhase(EscapeAnalysis analysis, MethodFilter filter, Consumer<CompilationRecord> sink, Runnable skipped) {
-        this(Slot.HIGH_TIER, analysis, filter, sink, skipped);
+        this(Slot.HIGH_TIER, analysis, filter, sink, skipped, true);
     }
 
-    public EscapePhase(Slot slot, EscapeAnalysis analysis, MethodFilter filter, Consumer<CompilationRecord> sink, Runnable skipped) {
+    /** @param sites whether records name each allocation site's decision, or only the compilation's counts */
+    public EscapePhase(Slot slot, EscapeAnalysis analysis, MethodFilter filter, Consumer<CompilationRecord> sink, Runnable skipped, boolean sites) {
         this.slot = slot;
+        this.sites = sites;
         this.analysis = analysis;
         this.filter = filter;
         this.sink = sink;
@@ -97,8 +100,8 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
             analysis.apply(graph, context);
             return;
         }
-        Census before = Census.of(graph);
-        EscapeDumper.Before dump = EscapeDumper.before(graph);
+        Census before = sites ? Census.of(graph) : Census.countsOf(graph);
+        EscapeDumper.Before dump = sites ? EscapeDumper.before(graph) : null;
         EscapeAnalysis.Outcome outcome;
         try {
             outcome = analysis.apply(graph, context);
@@ -107,15 +110,22 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
             sink.accept(record(graph, context, analysis.name(), BAILOUT + e.getMessage(), before, before, List.of(), null));
             throw e;
         }
+        if (!sites) {
+            sink.accept(record(graph, context, outcome.analysis(), outcome.fallback(), before, Census.countsOf(graph), List.of(), feedbackRound(outcome)));
+            return;
+        }
         Census after = Census.of(graph);
-        List<SiteDecision> sites = outcome.decisions() != null ? outcome.decisions().decide(before, after) : GraphComparison.decide(before, after, outcome.analysis());
-        FeedbackSession.Note feedback = outcome.feedback();
-        CompilationRecord result = record(graph, context, outcome.analysis(), outcome.fallback(), before, after, sites, feedback != null ? feedback.round() : null);
+        List<SiteDecision> decided = outcome.decisions() != null ? outcome.decisions().decide(before, after) : GraphComparison.decide(before, after, outcome.analysis());
+        CompilationRecord result = record(graph, context, outcome.analysis(), outcome.fallback(), before, after, decided, feedbackRound(outcome));
         sink.accept(result);
-        EscapeDumper.after(dump, graph, result, feedback != null ? feedback.guards() : Map.of());
+        EscapeDumper.after(dump, graph, result, outcome.feedback() != null ? outcome.feedback().guards() : Map.of());
     }
 
-    private CompilationRecord record(StructuredGraph graph, CoreProviders context, String analysis, String fallback, Census before, Census after, List<SiteDecision> sites,
+    private static CompilationRecord.FeedbackRound feedbackRound(EscapeAnalysis.Outcome outcome) {
+        return outcome.feedback() != null ? outcome.feedback().round() : null;
+    }
+
+    private CompilationRecord record(StructuredGraph graph, CoreProviders context, String analysis, String fallback, Census before, Census after, List<SiteDecision> decided,
                     CompilationRecord.FeedbackRound feedback) {
         String id = graph.compilationId().toString(CompilationIdentifier.Verbosity.ID);
         String callTarget = TruffleNames.callTarget(graph);
@@ -129,7 +139,7 @@ public final class EscapePhase extends BasePhase<CoreProviders> {
                 id = id + TruffleNames.truffleTierSuffix(graph, context);
             }
         }
-        return new CompilationRecord(method, id, analysis, fallback, before.counts(), after.counts(), sites, feedback);
+        return new CompilationRecord(method, id, analysis, fallback, before.counts(), after.counts(), decided, feedback);
     }
 
     @Override

@@ -27,7 +27,7 @@ final class ReportAtExit {
     private ReportAtExit() {
     }
 
-    private record Target(ReportFormat format, Path file, String filter, SourceLines sources) {
+    private record Target(ReportFormat format, Path file, String filter, SourceLines sources, boolean sites) {
     }
 
     static void installOnce(OptionValues options) {
@@ -36,7 +36,8 @@ final class ReportAtExit {
             return;
         }
         Target target = new Target(ReportFormat.parse(format), Path.of(EscapeOptions.EscapeReportFile.getValue(options)).toAbsolutePath(),
-                        EscapeOptions.EscapeMethods.getValue(options), SourceLines.of(EscapeOptions.EscapeSourcePath.getValue(options)));
+                        EscapeOptions.EscapeMethods.getValue(options), SourceLines.of(EscapeOptions.EscapeSourcePath.getValue(options)),
+                        EscapeOptions.EscapeReportSites.getValue(options));
         try {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> write(target), "escape-report"));
         } catch (IllegalStateException e) {
@@ -69,7 +70,7 @@ final class ReportAtExit {
         try {
             tmp = Files.createTempFile(file.getParent(), ".escape-report", ".tmp");
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(tmp))) {
-                target.format().write(Report.of(log.snapshot(), log.filteredOut(), target.filter(), target.sources(), Feedback.methods()), out);
+                target.format().write(Report.of(log.snapshot(), log.filteredOut(), target.filter(), target.sources(), Feedback.methods(), target.sites()), out);
                 if (out.checkError()) {
                     throw new IOException("write failed (disk full?)");
                 }

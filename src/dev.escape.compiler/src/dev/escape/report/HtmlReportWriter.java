@@ -64,6 +64,9 @@ final class HtmlReportWriter {
         Map<Decision, Long> counts = report.countsByDecision();
         out.printf("<p id=\"summary\">%d compilations, %d allocation sites: %d eliminated, %d eliminated on some paths (partial), %d kept.</p>%n", report.compilations(),
                         report.allSites().size(), counts.get(Decision.ELIMINATED), counts.get(Decision.PARTIAL), counts.get(Decision.KEPT));
+        if (!report.sitesRecorded()) {
+            out.printf("<p id=\"no-sites\">%s.</p>%n", Xml.escape(Report.SITES_NOT_RECORDED));
+        }
         if (report.filter() != null) {
             out.printf("<p id=\"filter\">Methods matching <code>%s</code> (%d other compilations not shown).</p>%n", Xml.escape(report.filter()), report.filteredOut());
             if (report.noMethodMatched()) {

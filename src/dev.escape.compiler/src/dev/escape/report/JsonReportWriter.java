@@ -28,7 +28,7 @@ final class JsonReportWriter {
         Json json = new Json(out);
         json.beginObject().field("schema", SCHEMA).field("version", VERSION);
         json.field("filter", report.filter()).field("filteredOutCompilations", report.filteredOut()).field("noMethodMatched", report.noMethodMatched());
-        json.field("message", report.noMethodMatched() ? report.noMatchMessage() : null);
+        json.field("message", report.noMethodMatched() ? report.noMatchMessage() : null).field("sitesRecorded", report.sitesRecorded());
         summary(json, report);
         feedback(json, report);
         json.name("compilations").beginArray();

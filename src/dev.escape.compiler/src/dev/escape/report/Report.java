@@ -27,8 +27,13 @@ import dev.escape.feedback.MethodFeedback;
  * @param sources where to look up the source line of a site
  * @param feedback what runtime feedback did and counted, per method it instrumented or recompiled
  *            (with a filter, only the methods it matched); empty without runtime feedback
+ * @param sitesRecorded false when the compilations were recorded without their allocation sites
+ *            ({@code EscapeReportSites=false}): the report lists the compilations with a fallback only
  */
-public record Report(List<MethodReport> methods, int compilations, String filter, long filteredOut, SourceLines sources, List<MethodFeedback> feedback) {
+public record Report(List<MethodReport> methods, int compilations, String filter, long filteredOut, SourceLines sources, List<MethodFeedback> feedback, boolean sitesRecorded) {
+
+    /** What the report says when {@link #sitesRecorded} is false. */
+    public static final String SITES_NOT_RECORDED = "allocation sites not recorded (EscapeReportSites=false, --no-sites): only the compilations that fell back are listed";
 
     /** All compilations of one method, in the order they happened (recompilations after). */
     public record MethodReport(String method, List<CompilationRecord> compilations) {
@@ -60,6 +65,11 @@ public record Report(List<MethodReport> methods, int compilations, String filter
      *            not in {@code records}
      */
     public static Report of(List<CompilationRecord> records, long filteredOut, String filter, SourceLines sources, List<MethodFeedback> feedback) {
+        return of(records, filteredOut, filter, sources, feedback, true);
+    }
+
+    /** @param sitesRecorded see {@link Report#sitesRecorded} */
+    public static Report of(List<CompilationRecord> records, long filteredOut, String filter, SourceLines sources, List<MethodFeedback> feedback, boolean sitesRecorded) {
         Map<String, List<CompilationRecord>> byMethod = new LinkedHashMap<>();
         for (CompilationRecord r : records) {
             byMethod.computeIfAbsent(r.method(), m -> new ArrayList<>()).add(r);
@@ -72,7 +82,7 @@ public record Report(List<MethodReport> methods, int compilations, String filter
         // Feedback has a record of every method it instrumented; the report shows those it counted in or acted on.
         List<MethodFeedback> shown = feedback.stream().filter(f -> f.recompiles() > 0 || !f.events().isEmpty() || !f.counted().isEmpty())
                         .filter(f -> filter == null || byMethod.containsKey(feedbackRoot(f.method()))).toList();
-        return new Report(List.copyOf(methods), records.size(), filter, filteredOut, sources, List.copyOf(shown));
+        return new Report(List.copyOf(methods), records.size(), filter, filteredOut, sources, List.copyOf(shown), sitesRecorded);
     }
 
     /** The compiled method runtime feedback names {@code method} for: without its OSR entry. */

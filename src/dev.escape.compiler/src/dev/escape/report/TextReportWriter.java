@@ -24,6 +24,9 @@ final class TextReportWriter {
         Map<Decision, Long> counts = report.countsByDecision();
         out.printf("escape report: %d compilations, %d allocation sites: %d eliminated, %d eliminated on some paths, %d kept%n", report.compilations(),
                         report.allSites().size(), counts.get(Decision.ELIMINATED), counts.get(Decision.PARTIAL), counts.get(Decision.KEPT));
+        if (!report.sitesRecorded()) {
+            out.println(Report.SITES_NOT_RECORDED);
+        }
         if (report.fallbacks() > 0) {
             out.printf("%d compilations without escape's own analysis to the end (see 'fallback:' below)%n", report.fallbacks());
         }

@@ -8,9 +8,10 @@ import java.util.List;
  * stops at the first argument that is not one of ours; everything from there on goes to
  * {@code java} untouched.
  *
+ * @param sites false for a report of compilations without their allocation sites ({@code --no-sites})
  * @param consumed how many leading arguments were ours
  */
-public record LaunchOptions(JitConfig config, String reportFormat, Path reportFile, int reportEvery, String methods, String sourcePath, Path dumpDir, int consumed) {
+public record LaunchOptions(JitConfig config, String reportFormat, Path reportFile, int reportEvery, boolean sites, String methods, String sourcePath, Path dumpDir, int consumed) {
 
     /** The formats of {@code dev.escape.report.ReportFormat} (a test keeps the two in step). */
     public static final List<String> REPORT_FORMATS = List.of("text", "json", "html");
@@ -22,6 +23,7 @@ public record LaunchOptions(JitConfig config, String reportFormat, Path reportFi
         String reportFormat = null;
         Path reportFile = null;
         int reportEvery = 0;
+        boolean sites = true;
         String methods = null;
         String sourcePath = null;
         Path dumpDir = null;
@@ -46,6 +48,8 @@ public record LaunchOptions(JitConfig config, String reportFormat, Path reportFi
                 }
             } else if (arg.startsWith("--report-every=")) {
                 reportEvery = seconds(value(arg));
+            } else if (arg.equals("--no-sites")) {
+                sites = false;
             } else if (arg.startsWith("--source-path=")) {
                 sourcePath = value(arg);
             } else if (arg.equals("--dump")) {
@@ -59,7 +63,7 @@ public record LaunchOptions(JitConfig config, String reportFormat, Path reportFi
                 break;
             }
         }
-        if ((reportFile != null || reportEvery > 0) && reportFormat == null) {
+        if ((reportFile != null || reportEvery > 0 || !sites) && reportFormat == null) {
             reportFormat = "text";
         }
         if (reportFormat != null && reportFile == null) {
@@ -68,10 +72,13 @@ public record LaunchOptions(JitConfig config, String reportFormat, Path reportFi
         if ((reportFormat != null || methods != null || dumpDir != null) && config != JitConfig.ESCAPE && config != JitConfig.ESCAPE_NOFEEDBACK) {
             throw new LaunchError("--report, --methods and --dump need --config=escape or escape-nofeedback (the decisions are made by escape's phase), not --config=" + config.id);
         }
+        if (dumpDir != null && !sites) {
+            throw new LaunchError("--no-sites cannot go with --dump: the dumps show each allocation site's decision");
+        }
         if (dumpDir != null && methods == null) {
             throw new LaunchError("--dump needs --methods=FILTER (dumping every compilation would write thousands of files)");
         }
-        return new LaunchOptions(config, reportFormat, reportFile, reportEvery, methods, sourcePath, dumpDir, i);
+        return new LaunchOptions(config, reportFormat, reportFile, reportEvery, sites, methods, sourcePath, dumpDir, i);
     }
 
     private static int seconds(String value) throws LaunchError {

@@ -86,6 +86,9 @@ public final class Launcher {
             if (options.reportEvery() > 0) {
                 flags.add("-Djdk.graal.EscapeReportInterval=" + options.reportEvery());
             }
+            if (!options.sites()) {
+                flags.add("-Djdk.graal.EscapeReportSites=false");
+            }
         }
         if (options.methods() != null) {
             flags.add("-Djdk.graal.EscapeMethods=" + options.methods());
@@ -97,7 +100,7 @@ public final class Launcher {
             prepareDumpDir(options.dumpDir());
             flags.addAll(dumpFlags(options.dumpDir(), options.methods()));
         }
-        if (options.reportFormat() != null || options.dumpDir() != null) {
+        if ((options.reportFormat() != null && options.sites()) || options.dumpDir() != null) {
             // Decisions name the source position of each allocation, also inside inlined code. Only
             // then: tracking positions costs every compilation time and memory.
             flags.add("-Djdk.graal.TrackNodeSourcePosition=true");

@@ -97,6 +97,19 @@ class LauncherTest {
         assertFalse(planned("--config=escape").contains(track));
         assertTrue(planned("--config=escape", "--report", "--report-file=" + tmp.resolve("r.txt")).contains(track));
         assertTrue(planned("--config=escape", "--dump=" + tmp.resolve("dumps"), "--methods=Foo.*").contains(track));
+        List<String> noSites = planned("--config=escape", "--report=json", "--no-sites", "--report-file=" + tmp.resolve("r.json"));
+        assertFalse(noSites.contains(track), "a report without sites needs no source positions");
+        assertTrue(noSites.contains("-Djdk.graal.EscapeReportSites=false"), noSites::toString);
+        assertFalse(planned("--config=escape", "--report", "--report-file=" + tmp.resolve("r.txt")).contains("-Djdk.graal.EscapeReportSites=false"));
+    }
+
+    @Test
+    void noSitesImpliesATextReportAndRefusesDumps() throws LaunchError {
+        LaunchOptions o = LaunchOptions.parse(List.of("--no-sites", "Main"));
+        assertFalse(o.sites());
+        assertEquals("text", o.reportFormat());
+        assertTrue(LaunchOptions.parse(List.of("--report=json", "Main")).sites());
+        assertTrue(assertThrows(LaunchError.class, () -> LaunchOptions.parse(List.of("--no-sites", "--dump", "--methods=A.b"))).getMessage().contains("--no-sites cannot go with --dump"));
     }
 
     @Test

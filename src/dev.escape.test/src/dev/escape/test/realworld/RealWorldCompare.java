@@ -25,19 +25,24 @@ import dev.escape.test.harness.ChildProcess;
  * prints a RESULT line with bytes per iteration and a checksum of the program's output. This driver
  * compares the runs: a program passes when no run failed or crashed, every checksum equals C2's, and
  * escape allocates at most 0.5% more per iteration than Graal's own escape analysis. The escape run
- * writes escape's JSON report, from which the compilations, fallbacks and bailouts are counted.
+ * writes escape's JSON report, from which the compilations, fallbacks and bailouts are counted: a
+ * report without sites ({@code --no-sites}) unless --sites, so that escape compiles as fast as a
+ * run without a report (the sites' source positions slow every compilation down; the programs
+ * bound by compilation, the JavaScript ones, then allocate more while their functions wait).
  * Writes results.md, results.csv and one log per run into --out. Exit code 0 when every program
  * passes, 1 when not, 2 on bad arguments.
  */
 public final class RealWorldCompare {
     static final String USAGE = """
-                    usage: ./escape realworld [--quick] [--programs=a,b] [--configs=c2,graal,escape] [--out=DIR] [--no-report]
+                    usage: ./escape realworld [--quick] [--programs=a,b] [--configs=c2,graal,escape] [--out=DIR] [--no-report] [--sites]
                       --quick        one program (jackson), a short warm-up: checks outputs and crashes in about a minute;
                                      the allocation comparison is only reported (no stable warm-up that fast)
                       --programs=    any of %s (default all)
                       --configs=     JIT configurations of ./escape java (default c2,graal,escape; c2 is the checksum reference)
                       --out=DIR      results.md, results.csv, logs/ and escape's reports (default build/realworld/results)
                       --no-report    run escape without --report (no compilation counts; to check the report changes nothing)
+                      --sites        escape's report with every allocation site (default: --no-sites, compilations only;
+                                     tracking the sites' source positions slows compilation down)
                     """;
 
     /** The programs of ci/realworld, in the order they run: the name the harness knows, what it is. */
@@ -107,7 +112,7 @@ public final class RealWorldCompare {
         }
     }
 
-    record Options(boolean quick, List<String> programs, List<String> configs, Path out, boolean report) {
+    record Options(boolean quick, List<String> programs, List<String> configs, Path out, boolean report, boolean sites) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -121,6 +126,7 @@ public final class RealWorldCompare {
     static Options parse(String[] args) {
         boolean quick = false;
         boolean report = true;
+        boolean sites = false;
         List<String> programs = null;
         List<String> configs = List.of("c2", "graal", "escape");
         Path out = BUILD.resolve("results");
@@ -129,6 +135,8 @@ public final class RealWorldCompare {
                 quick = true;
             } else if (arg.equals("--no-report")) {
                 report = false;
+            } else if (arg.equals("--sites")) {
+                sites = true;
             } else if (arg.startsWith("--programs=") && arg.length() > 11) {
                 programs = List.of(arg.substring(11).split(","));
                 for (String p : programs) {
@@ -155,7 +163,7 @@ public final class RealWorldCompare {
         if (programs == null) {
             programs = quick ? List.of(QUICK_PROGRAM) : List.copyOf(PROGRAMS.keySet());
         }
-        return new Options(quick, programs, configs, out, report);
+        return new Options(quick, programs, configs, out, report, sites);
     }
 
     private static Options bad(String why) {
@@ -202,6 +210,9 @@ public final class RealWorldCompare {
         List<String> cmd = new ArrayList<>(List.of("java", "--config=" + config));
         if (report != null) {
             cmd.addAll(List.of("--report=json", "--report-file=" + report));
+            if (!o.sites) {
+                cmd.add("--no-sites");
+            }
         }
         cmd.addAll(JVM);
         cmd.addAll(JitLog.flags(deoptLog(o, program, config), jitLog(o, program, config)));

@@ -64,7 +64,7 @@ class RealWorldQuickTest {
     }
 
     private static Options options(boolean quick) {
-        return new Options(quick, List.of("p"), List.of("c2", "graal", "escape"), Path.of("out"), true);
+        return new Options(quick, List.of("p"), List.of("c2", "graal", "escape"), Path.of("out"), true, false);
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.escape.decisions.Decision;
 import dev.escape.decisions.Frame;
 import dev.escape.decisions.Materialization;
 import dev.escape.decisions.SiteDecision;
+import dev.escape.report.Report;
 import dev.escape.report.ReportFormat;
 import dev.escape.report.SourceLines;
 
@@ -105,6 +106,29 @@ class JsonReportTest {
         assertEquals(15L, frame.get("bci"));
         List<Object> causes = ReportJson.asList(ReportJson.asObject(json.get("summary")).get("keptByCause"));
         assertEquals(List.of("passed to a call that was not inlined", "its holder escaped"), causes.stream().map(o -> ReportJson.asObject(o).get("cause")).toList());
+    }
+
+    /**
+     * A report without sites ({@code --no-sites}) says so, counts every compilation and lists those
+     * that fell back, so that a long run can keep count of escape's health without the cost of sites.
+     */
+    @Test
+    void withoutSitesOnlyFallbacksAreListed() {
+        Census.Counts counts = new Census.Counts(2, 0, 0, 0, 0, 0);
+        CompilationRecord ok = new CompilationRecord("A.ok()", "HotSpotCompilation-1", "escape", null, counts, new Census.Counts(0, 0, 0, 0, 0, 2), List.of());
+        CompilationRecord fellBack = new CompilationRecord("A.odd()", "HotSpotCompilation-2", "graal", "an object would be allocated right after an exception merge", counts, counts,
+                        List.of());
+        Report report = Report.of(List.of(ok, fellBack), 0, null, SourceLines.none(), List.of(), false);
+        Map<String, Object> json = ReportJson.parse(Reports.render(ReportFormat.JSON, report));
+        assertEquals(false, json.get("sitesRecorded"));
+        assertEquals(2L, ReportJson.asObject(json.get("summary")).get("compilations"));
+        List<Object> listed = ReportJson.asList(json.get("compilations"));
+        assertEquals(1, listed.size());
+        assertEquals(fellBack.fallback(), ReportJson.asObject(listed.get(0)).get("fallback"));
+        assertEquals(true, ReportJson.parse(Reports.render(ReportFormat.JSON, List.of(ok), null, SourceLines.none())).get("sitesRecorded"));
+        String text = Reports.render(ReportFormat.TEXT, report);
+        assertTrue(text.contains(Report.SITES_NOT_RECORDED), text);
+        assertTrue(text.contains("A.odd()") && !text.contains("A.ok()"), text);
     }
 
     /**

@@ -42,8 +42,12 @@ final class Reports {
     }
 
     static String render(ReportFormat format, List<CompilationRecord> records, String filter, SourceLines sources) {
+        return render(format, Report.of(records, 3, filter, sources));
+    }
+
+    static String render(ReportFormat format, Report report) {
         StringWriter text = new StringWriter();
-        format.write(Report.of(records, 3, filter, sources), new PrintWriter(text));
+        format.write(report, new PrintWriter(text));
         return text.toString();
     }
 
