@@ -80,7 +80,7 @@ public final class Launcher {
             }
         }
         if (options.reportFormat() != null) {
-            prepareReport(options.reportFile(), ReportPlaceholder.content(options.reportFormat(), options.methods()));
+            prepareReport(options.reportFile(), ReportPlaceholder.content(options.reportFormat(), options.methods(), options.sites()));
             flags.add("-Djdk.graal.EscapeReport=" + options.reportFormat());
             flags.add("-Djdk.graal.EscapeReportFile=" + options.reportFile());
             if (options.reportEvery() > 0) {

@@ -12,8 +12,11 @@ public final class ReportPlaceholder {
     private ReportPlaceholder() {
     }
 
-    /** @param methods the {@code --methods} filter, or null */
-    public static String content(String format, String methods) {
+    /**
+     * @param methods the {@code --methods} filter, or null
+     * @param sites false for a report without sites ({@code --no-sites})
+     */
+    public static String content(String format, String methods, boolean sites) {
         return switch (format) {
             case "json" -> """
                             {
@@ -23,11 +26,12 @@ public final class ReportPlaceholder {
                               "filteredOutCompilations": 0,
                               "noMethodMatched": %b,
                               "message": "%s",
+                              "sitesRecorded": %b,
                               "summary": {"compilations": 0, "sites": 0, "eliminated": 0, "partial": 0, "kept": 0, "keptByCause": []},
                               "feedback": {"allocationsCounted": [], "methods": []},
                               "compilations": []
                             }
-                            """.formatted(methods == null ? "null" : jsonString(methods), methods != null, MESSAGE);
+                            """.formatted(methods == null ? "null" : jsonString(methods), methods != null, MESSAGE, sites);
             case "html" -> """
                             <?xml version="1.0" encoding="UTF-8"?>
                             <!DOCTYPE html>

@@ -48,6 +48,12 @@ public final class GraalHarness {
      * their own, and code that tests run often must not be recompiled under them. Tests of
      * feedback turn it on in the options they pass.
      */
+    /**
+     * Whether graphs track source positions, as under {@code --report}; {@code
+     * -Descape.test.positions=false} compiles as a run without a report does (runtime feedback then
+     * names sites without them).
+     */
+    private static final boolean TRACK_POSITIONS = Boolean.parseBoolean(System.getProperty("escape.test.positions", "true"));
     private static final OptionValues OPTIONS = new OptionValues(COMPILER.getGraalRuntime().getOptions(), EscapeOptions.EscapeFeedback, Boolean.getBoolean("escape.test.feedback"));
 
     /** Runs of a site in one window of feedback's counts, in {@link #feedbackOptions()}. */
@@ -205,7 +211,7 @@ public final class GraalHarness {
                         .method(resolved)
                         .compilationId(id)
                         .speculationLog(log)
-                        .trackNodeSourcePosition(true)
+                        .trackNodeSourcePosition(TRACK_POSITIONS)
                         .build();
         CompilationResult result = COMPILER.compile(graph, false, false, true, id, debug, suites);
         InstalledCode code = BACKEND.createInstalledCode(debug, resolved, result, null, false);

@@ -472,6 +472,11 @@ public final class RealWorldCompare {
                         .append("Failed compilations: host compilations that failed (not bailouts), from Graal's log with `-Djdk.graal.CompilationFailureAction=Print` ")
                         .append("(-graal.log), and Truffle compilations that failed (`opt failed` with `-Dpolyglot.engine.TraceCompilation=true`, -truffle.log; ")
                         .append("Truffle leaves those call targets interpreted); a run where escape has more than graal fails. ");
+        if (o.report) {
+            b.append("escape's compilations, fallbacks and bailouts come from its JSON report (escape-report-<program>.json)")
+                            .append(o.sites ? ", with every allocation site (--sites: source positions tracked, compilations slower). "
+                                            : ", written without sites (--no-sites): no source positions are tracked, so escape compiles as fast as without a report. ");
+        }
         b.append(String.format(Locale.ROOT, "Total: %.1f min. Logs: logs/<program>-<config>.log.%n", seconds / 60));
         b.append("\nWarm-up per run (iterations, seconds, stable):\n\n");
         for (List<Run> runs : all) {

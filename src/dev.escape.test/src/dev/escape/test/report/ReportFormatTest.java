@@ -18,6 +18,7 @@ import dev.escape.integration.EscapeOptions;
 import dev.escape.integration.EscapePhase;
 import dev.escape.launcher.LaunchOptions;
 import dev.escape.launcher.ReportPlaceholder;
+import dev.escape.report.Report;
 import dev.escape.report.ReportFormat;
 import dev.escape.report.SourceLines;
 import dev.escape.test.corpus.Basics;
@@ -104,7 +105,7 @@ class ReportFormatTest {
     @Test
     void launcherPlaceholderIsAValidEmptyReport() throws Exception {
         for (String filter : new String[]{null, "Odd\"\\.*"}) {
-            Map<String, Object> placeholder = ReportJson.parse(ReportPlaceholder.content("json", filter));
+            Map<String, Object> placeholder = ReportJson.parse(ReportPlaceholder.content("json", filter, true));
             Map<String, Object> empty = ReportJson.parse(Reports.render(ReportFormat.JSON, List.of(), filter, SourceLines.none()));
             assertEquals(empty.keySet(), placeholder.keySet(), "the same fields as a report of no compilation");
             assertEquals(ReportJson.asObject(empty.get("summary")), ReportJson.asObject(placeholder.get("summary")));
@@ -112,9 +113,14 @@ class ReportFormatTest {
             assertEquals(filter, placeholder.get("filter"));
             assertEquals(empty.get("noMethodMatched"), placeholder.get("noMethodMatched"));
             assertEquals(List.of(), placeholder.get("compilations"));
+            assertEquals(true, placeholder.get("sitesRecorded"));
         }
-        Document html = HtmlReportTest.parse(ReportPlaceholder.content("html", "A.b"));
+        Map<String, Object> withoutSites = ReportJson.parse(ReportPlaceholder.content("json", null, false));
+        assertEquals(ReportJson.parse(Reports.render(ReportFormat.JSON, Report.of(List.of(), 3, null, SourceLines.none(), List.of(), false))).get("sitesRecorded"),
+                        withoutSites.get("sitesRecorded"));
+        assertEquals(false, withoutSites.get("sitesRecorded"));
+        Document html = HtmlReportTest.parse(ReportPlaceholder.content("html", "A.b", true));
         assertTrue(html.getDocumentElement().getTextContent().contains("no method was compiled"));
-        assertTrue(ReportPlaceholder.content("text", null).startsWith("escape: no method was compiled"));
+        assertTrue(ReportPlaceholder.content("text", null, true).startsWith("escape: no method was compiled"));
     }
 }
