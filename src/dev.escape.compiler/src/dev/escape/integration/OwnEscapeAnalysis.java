@@ -33,8 +33,8 @@ import jdk.graal.compiler.phases.schedule.SchedulePhase.SchedulingStrategy;
  * when the analysis meets something it does not handle it says so before touching the graph, and
  * the graph goes to {@link StockEscapeAnalysis}; the fallback and its reason are recorded. An
  * analysis that goes over its {@link Budget} leaves the graph as it is, every allocation kept
- * with cause {@code BUDGET}. It runs in up to {@link EscapeOptions#EscapeAnalysisRounds} rounds
- * (one where Graal's phase makes one pass), which share one budget.
+ * with cause {@code BUDGET}. It runs in up to {@link EscapeOptions#EscapeAnalysisRounds} rounds,
+ * which share one budget.
  */
 public final class OwnEscapeAnalysis implements EscapeAnalysis {
     /** Graphs handed to Graal's phase ({@code -Djdk.graal.Count=}; the report lists each with its reason). */
@@ -44,22 +44,10 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
 
     private final CanonicalizerPhase canonicalizer;
     private final EscapeAnalysis fallback;
-    /** Whether it may run more than one round: as Graal's phase in the same slot iterates or not. */
-    private final boolean iterative;
 
     public OwnEscapeAnalysis(CanonicalizerPhase canonicalizer, EscapeAnalysis fallback) {
-        this(canonicalizer, fallback, true);
-    }
-
-    /**
-     * @param iterative false for one round only, as in partial evaluation's slot, where Graal's
-     *            phase makes one pass unless {@code IterativePartialEscape} is set (the high tier's
-     *            analysis runs again on the whole compilation's graph anyway)
-     */
-    public OwnEscapeAnalysis(CanonicalizerPhase canonicalizer, EscapeAnalysis fallback, boolean iterative) {
         this.canonicalizer = canonicalizer;
         this.fallback = fallback;
-        this.iterative = iterative;
     }
 
     @Override
@@ -90,7 +78,7 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
     }
 
     private Outcome applyRounds(StructuredGraph graph, CoreProviders context, FeedbackSession feedback) {
-        int rounds = iterative ? EscapeOptions.EscapeAnalysisRounds.getValue(graph.getOptions()) : 1;
+        int rounds = EscapeOptions.EscapeAnalysisRounds.getValue(graph.getOptions());
         Budget budget = EscapeOptions.budget(graph.getOptions());
         Decisions first = null;
         for (int round = 0; round < rounds; round++) {
