@@ -52,7 +52,6 @@ final class FrameStates {
         List<EconomicMap<VirtualObjectNode, ValueNode[]>> mappings = new ArrayList<>();
         // Objects pending past a merge: real (a phi) if that merge's object was allocated after all.
         EconomicMap<VirtualObjectNode, PendingMerge> pending = EconomicMap.create(Equivalence.IDENTITY_WITH_SYSTEM_HASHCODE);
-        boolean any = false;
         for (FrameState fs = frameState; fs != null; fs = fs.outerFrameState()) {
             EconomicMap<VirtualObjectNode, ValueNode[]> own = null;
             for (ValueNode value : values(fs)) {
@@ -77,10 +76,9 @@ final class FrameStates {
             }
             if (own != null && !own.isEmpty()) {
                 mappings.add(own);
-                any = true;
             }
         }
-        if (replacements.isEmpty() && !any) {
+        if (replacements.isEmpty() && mappings.isEmpty()) {
             return;
         }
         effects.add("describe virtual objects in frame state", frameState, graph -> {

@@ -63,8 +63,9 @@ public final class GraphCheck {
             } else if (node instanceof DeoptimizingNode.DeoptAfter after && after.canDeoptimize()) {
                 state = after.stateAfter();
             }
-            if (state != null && !chainOf(state, chains).complete()) {
-                return undescribed(state, node);
+            Chain chain = state != null ? chainOf(state, chains) : null;
+            if (chain != null && !chain.complete()) {
+                return undescribed(state, node, chain);
             }
         }
         return LoopValues.unproxiedUse(graph);
@@ -135,9 +136,8 @@ public final class GraphCheck {
         return chain;
     }
 
-    /** What is wrong with the incomplete chain of {@code state}, the frame state of {@code node}. */
-    private static String undescribed(FrameState state, Node node) {
-        Chain chain = chainOf(state, new IdentityHashMap<>());
+    /** What is wrong with {@code chain}, the incomplete chain of {@code state}, the frame state of {@code node}. */
+    private static String undescribed(FrameState state, Node node, Chain chain) {
         for (FrameState s = state; s != null; s = s.outerFrameState()) {
             for (ValueNode value : s.values()) {
                 if (value instanceof VirtualObjectNode virtual && !chain.described().contains(virtual)) {

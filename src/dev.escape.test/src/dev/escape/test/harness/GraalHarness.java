@@ -44,16 +44,16 @@ public final class GraalHarness {
     private static final HotSpotGraalCompiler COMPILER = (HotSpotGraalCompiler) JVMCI.getRuntime().getCompiler();
     private static final HotSpotBackend BACKEND = COMPILER.getGraalRuntime().getHostBackend();
     /**
-     * The VM's Graal options, without runtime feedback: library-mode compilations are judged on
-     * their own, and code that tests run often must not be recompiled under them. Tests of
-     * feedback turn it on in the options they pass.
-     */
-    /**
      * Whether graphs track source positions, as under {@code --report}; {@code
      * -Descape.test.positions=false} compiles as a run without a report does (runtime feedback then
      * names sites without them).
      */
     private static final boolean TRACK_POSITIONS = Boolean.parseBoolean(System.getProperty("escape.test.positions", "true"));
+    /**
+     * The VM's Graal options, without runtime feedback: library-mode compilations are judged on
+     * their own, and code that tests run often must not be recompiled under them. Tests of
+     * feedback turn it on in the options they pass.
+     */
     private static final OptionValues OPTIONS = new OptionValues(COMPILER.getGraalRuntime().getOptions(), EscapeOptions.EscapeFeedback, Boolean.getBoolean("escape.test.feedback"));
 
     /** Runs of a site in one window of feedback's counts, in {@link #feedbackOptions()}. */
