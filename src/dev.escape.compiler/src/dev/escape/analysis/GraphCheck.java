@@ -15,6 +15,7 @@ import jdk.graal.compiler.nodes.DeoptimizingNode;
 import jdk.graal.compiler.nodes.FixedNode;
 import jdk.graal.compiler.nodes.FixedWithNextNode;
 import jdk.graal.compiler.nodes.FrameState;
+import jdk.graal.compiler.nodes.StateSplit;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.ValueNode;
 import jdk.graal.compiler.nodes.VirtualState;
@@ -26,7 +27,8 @@ import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
 /**
  * Checks, once the effects are applied, what later phases would otherwise fail on: virtual objects
  * are used only by virtual states, commits and allocated objects; every frame state a
- * deoptimization can use describes the virtual objects it names; fixed nodes are linked (no
+ * deoptimization can use describes the virtual objects it names, and no state right after a node
+ * describes an object with that node's value; fixed nodes are linked (no
  * successor missing, no path left without a predecessor); values
  * of a loop are used after it only through proxies ({@link LoopValues}). Returns what is wrong, or
  * null.
@@ -42,6 +44,9 @@ public final class GraphCheck {
             }
             if (node instanceof AbstractBeginNode begin && begin.predecessor() == null && !(begin instanceof AbstractMergeNode) && begin != graph.start()) {
                 return "begin node without predecessor (a path left detached): " + node;
+            }
+            if (node instanceof StateSplit split && split.stateAfter() != null && describesWithOwnValue(split.stateAfter(), node)) {
+                return "frame state " + split.stateAfter() + " of " + node + " describes a virtual object with the node's own value";
             }
             if (node instanceof VirtualObjectNode || node instanceof VirtualState || node instanceof CommitAllocationNode || node instanceof AllocatedObjectNode) {
                 continue;
@@ -69,6 +74,23 @@ public final class GraphCheck {
             }
         }
         return LoopValues.unproxiedUse(graph);
+    }
+
+    /**
+     * True if a description in {@code state}, the state right after {@code node}, has {@code node}'s
+     * value in a field: no write can have put it there yet (the description is of a later point).
+     */
+    private static boolean describesWithOwnValue(FrameState state, Node node) {
+        if (state.virtualObjectMappings() != null) {
+            for (EscapeObjectState mapping : state.virtualObjectMappings()) {
+                for (Node in : mapping.inputs()) {
+                    if (in == node) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**

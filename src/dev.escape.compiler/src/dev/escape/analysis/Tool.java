@@ -178,13 +178,18 @@ final class Tool extends CoreProvidersDelegate implements VirtualizerTool, Canon
      * A fixed node a virtualize method creates (e.g. a load from a real object) goes just before
      * the current node. Every value created here is recorded with its block, so that a loop exit
      * gives it a proxy if it is used after the loop (an array copy into a virtual array inside a
-     * loop loads each element from the real source array there).
+     * loop loads each element from the real source array there). A node in the graph already is
+     * left as it is: a virtualize method may hand over an existing value (a compare-and-set its new
+     * value, which may be a call's result), whose frame state was described where the node is;
+     * describing it again here would give it the objects as they are now, after later writes
+     * (kotlinc: a call's state described a field as holding that call's own result).
      */
     @Override
     public void addNode(ValueNode node) {
-        if (!node.isAlive()) {
-            analysis.created(node, analysis.blockOf(position));
+        if (node.isAlive()) {
+            return;
         }
+        analysis.created(node, analysis.blockOf(position));
         if (node instanceof FixedWithNextNode fixed) {
             effects.addFixedBefore(position, fixed);
             // e.g. the state split proxy of an elided monitor enter: its frame state names virtual objects too
@@ -196,7 +201,7 @@ final class Tool extends CoreProvidersDelegate implements VirtualizerTool, Canon
 
     @Override
     public void ensureAdded(ValueNode node) {
-        addNode(node); // both effects do nothing for a node that is in the graph by then
+        addNode(node); // the effects do nothing for a node that is in the graph by the time they apply
     }
 
     @Override

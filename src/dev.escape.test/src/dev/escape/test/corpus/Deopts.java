@@ -1,5 +1,8 @@
 package dev.escape.test.corpus;
 
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.function.Supplier;
+
 import dev.escape.test.corpus.Basics.Box;
 import dev.escape.test.corpus.Basics.Record;
 import jdk.graal.compiler.api.directives.GraalDirectives;
@@ -377,5 +380,34 @@ public final class Deopts {
         }
         compiled = GraalDirectives.inCompiledCode();
         return s.at(0) * 1000 + s.at(1);
+    }
+
+    /** A lazily set value, as kotlin.SafePublicationLazyImpl keeps it: set once, by a compare-and-set. */
+    private static final class Lazy {
+        static final Object UNSET = new Object();
+        static final AtomicReferenceFieldUpdater<Lazy, Object> VALUE = AtomicReferenceFieldUpdater.newUpdater(Lazy.class, Object.class, "value");
+        volatile Object value = UNSET;
+    }
+
+    /** Not final: the call through it stays a call, whose result the compare-and-set stores. */
+    private static Supplier<Object> initializer = () -> "initialized";
+
+    /**
+     * kotlin.SafePublicationLazyImpl.getValue on a fresh object: a call's result put into a
+     * virtual object's field by a compare-and-set. The call's own frame state must describe the
+     * object as it was before (kotlinc's compilation failed when it described the field as holding
+     * the call's result); after the deopt the interpreter runs the compare-and-set, which must
+     * find the field unset.
+     */
+    @Inputs({"1", "-1", "2"})
+    static int compareAndSetOfACallsResult(int a) {
+        Lazy lazy = new Lazy();
+        Object v = initializer.get();
+        if (a < 0) {
+            GraalDirectives.deoptimizeAndInvalidate();
+        }
+        boolean set = Lazy.VALUE.compareAndSet(lazy, Lazy.UNSET, v);
+        compiled = GraalDirectives.inCompiledCode();
+        return (set ? 10 : 0) + (lazy.value == v ? 1 : 0) + a * 100;
     }
 }
