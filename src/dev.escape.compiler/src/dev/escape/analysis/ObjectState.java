@@ -31,20 +31,12 @@ final class ObjectState {
         this.provedNonNull = provedNonNull;
     }
 
-    private ObjectState(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized, ValueNode materialized, PendingMerge pending) {
-        this(entries, locks, ensureVirtualized, materialized, pending, false);
-    }
-
-    private ObjectState(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized, ValueNode materialized) {
-        this(entries, locks, ensureVirtualized, materialized, null);
-    }
-
     /**
      * Past a merge where the object is real on some paths: its fields are known (phis) and may be
      * read, but it is not yet allocated on the paths where it was virtual. See {@link PendingMerge}.
      */
     static ObjectState pending(ValueNode[] entries, PendingMerge pending) {
-        return new ObjectState(entries.clone(), List.of(), false, null, pending);
+        return new ObjectState(entries.clone(), List.of(), false, null, pending, false);
     }
 
     boolean isPending() {
@@ -65,11 +57,11 @@ final class ObjectState {
     }
 
     static ObjectState virtual(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized) {
-        return new ObjectState(entries.clone(), List.copyOf(locks), ensureVirtualized, null);
+        return new ObjectState(entries.clone(), List.copyOf(locks), ensureVirtualized, null, null, false);
     }
 
     static ObjectState materialized(ValueNode value) {
-        return new ObjectState(null, List.of(), false, value);
+        return new ObjectState(null, List.of(), false, value, null, false);
     }
 
     boolean isVirtual() {
@@ -109,11 +101,11 @@ final class ObjectState {
     ObjectState withLock(MonitorIdNode monitor) {
         List<MonitorIdNode> copy = new ArrayList<>(locks);
         copy.add(monitor);
-        return new ObjectState(entries, List.copyOf(copy), ensureVirtualized, null);
+        return new ObjectState(entries, List.copyOf(copy), ensureVirtualized, null, pending, provedNonNull);
     }
 
     ObjectState withoutLastLock() {
-        return new ObjectState(entries, List.copyOf(locks.subList(0, locks.size() - 1)), ensureVirtualized, null);
+        return new ObjectState(entries, List.copyOf(locks.subList(0, locks.size() - 1)), ensureVirtualized, null, pending, provedNonNull);
     }
 
     boolean ensureVirtualized() {
@@ -121,7 +113,7 @@ final class ObjectState {
     }
 
     ObjectState withEnsureVirtualized(boolean value) {
-        return new ObjectState(entries, locks, value, null);
+        return new ObjectState(entries, locks, value, null, pending, provedNonNull);
     }
 
     @Override

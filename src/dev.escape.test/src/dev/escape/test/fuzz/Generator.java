@@ -13,7 +13,7 @@ import dev.escape.test.fuzz.Scope.Var;
  * Generates one method {@code static long m<seed>(int a, int b, int c)} from a seed, fully
  * deterministically: allocations, field and array traffic, merges (also of null and new objects
  * from three or more paths, see {@link Merged}), loops carrying objects, calls, escapes to static
- * state, monitors, exceptions and forced deopts. The method returns a hash of what it computed,
+ * state, monitors, exceptions, forced deopts and compare-and-sets. The method returns a hash of what it computed,
  * including the fields of its objects.
  */
 final class Generator {
@@ -94,7 +94,7 @@ final class Generator {
     private Code statement(int depth) {
         budget--;
         boolean nest = depth < 3;
-        int kind = r.nextInt(nest ? 26 : 15);
+        int kind = r.nextInt(nest ? 27 : 15);
         return switch (kind) {
             case 0, 1, 2 -> declare();
             case 3, 4 -> assign();
@@ -112,6 +112,7 @@ final class Generator {
             case 20, 21 -> tryCatch(depth);
             case 22 -> carriedLoop(depth);
             case 23, 24 -> merged.statement(() -> statement(depth + 1));
+            case 25 -> lazySet();
             default -> block(depth + 1);
         };
     }
@@ -122,6 +123,26 @@ final class Generator {
         all.add(r.nextInt(3) == 0 ? e.bool(2) : new Expr("boolean", "(# == #)", e.param(), new Expr("int", Integer.toString(r.nextInt(5) - 1))));
         all.addAll(List.of(kids));
         return new Stmt("if (#) {\n    " + text + "\n}", all, false);
+    }
+
+    /**
+     * A value set once by a compare-and-set on a fresh object, as kotlin's lazy values are set:
+     * often a call's result (kotlinc's compilation failed when that call's frame state described
+     * the object as holding it already), sometimes with a deopt between the call and the
+     * compare-and-set, sometimes escaping.
+     */
+    private Block lazySet() {
+        List<Code> body = new ArrayList<>();
+        body.add(new Stmt("L lz = new L();"));
+        body.add(new Stmt("Object nv = #;", r.nextBoolean() ? new Expr("Object", "fn.pass(#)", e.ref("Object", 2)) : e.ref("Object", 2)));
+        if (r.nextInt(3) == 0) {
+            body.add(guarded(DIRECTIVES + ".deoptimize();"));
+        }
+        body.add(new Stmt("h = h * 31 + (L.V.compareAndSet(lz, L.UNSET, nv) ? 1 : 2) + hashOf(lz.v);"));
+        if (r.nextInt(3) == 0) {
+            body.add(guarded("sink = lz;"));
+        }
+        return new Block(body);
     }
 
     private Stmt declare() {

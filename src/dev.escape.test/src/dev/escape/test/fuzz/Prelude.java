@@ -81,11 +81,15 @@ final class Prelude {
         member(m, """
                         interface Fn {
                             int apply(Object o);
+                            Object pass(Object o);
                         }""");
         member(m, """
                         static final class F1 implements Fn {
                             public int apply(Object o) {
                                 return o instanceof P p ? p.i + 1 : o == null ? 7 : 3;
+                            }
+                            public Object pass(Object o) {
+                                return o;
                             }
                         }""");
         member(m, """
@@ -94,8 +98,19 @@ final class Prelude {
                                 sink = o;
                                 return 11;
                             }
+                            public Object pass(Object o) {
+                                sink = o;
+                                return this;
+                            }
                         }""");
         member(m, "static final Fn F2_LOADED = new F2();");
+        member(m, """
+                        static final class L {
+                            static final Object UNSET = new Object();
+                            static final java.util.concurrent.atomic.AtomicReferenceFieldUpdater<L, Object> V =
+                                            java.util.concurrent.atomic.AtomicReferenceFieldUpdater.newUpdater(L.class, Object.class, "v");
+                            volatile Object v = UNSET;
+                        }""");
         // Identity of two boxes of the same value outside the cache is unspecified (valueOf "may
         // cache other values"), and Graal does fold it: compare those by value, the rest by ==.
         member(m, """
