@@ -114,7 +114,9 @@ public final class Analysis {
                 return analysis;
             }
             int known = realNestedLocks.size();
-            nested.forEach(realNestedLocks::putIfAbsent);
+            for (Map.Entry<MonitorIdNode, Materialization> e : nested.entrySet()) {
+                realNestedLocks.putIfAbsent(e.getKey(), e.getValue());
+            }
             if (realNestedLocks.size() == known) {
                 // Not from a monitor enter this analysis saw (e.g. a commit of an earlier phase).
                 throw new Unsupported("an object would be allocated holding nested locks " + nested.keySet() + " whose enters cannot be kept real");
@@ -156,11 +158,13 @@ public final class Analysis {
 
     /** The virtual object that stands for {@code phi} when its inputs merge into one (shaped like {@code like}). */
     VirtualObjectNode mergedObject(ValueNode phi, VirtualObjectNode like) {
-        return mergedObjects.computeIfAbsent(phi, p -> {
-            VirtualObjectNode merged = like.duplicate();
+        VirtualObjectNode merged = mergedObjects.get(phi);
+        if (merged == null) {
+            merged = like.duplicate();
             merged.setNodeSourcePosition(like.getNodeSourcePosition());
-            return merged;
-        });
+            mergedObjects.put(phi, merged);
+        }
+        return merged;
     }
 
     StructuredGraph graph() {
@@ -232,7 +236,9 @@ public final class Analysis {
         for (Effects effects : allEffects()) {
             effects.forEach(e -> {
                 if (e instanceof Commit commit) {
-                    commit.nestedLocks().forEach(result::putIfAbsent);
+                    for (Map.Entry<MonitorIdNode, Materialization> lock : commit.nestedLocks().entrySet()) {
+                        result.putIfAbsent(lock.getKey(), lock.getValue());
+                    }
                 }
             });
         }
@@ -263,7 +269,12 @@ public final class Analysis {
 
     /** True if the analysis found anything to change. */
     public boolean hasEffects() {
-        return blockEffects.values().stream().anyMatch(e -> !e.isEmpty());
+        for (Effects effects : blockEffects.values()) {
+            if (!effects.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Applies the collected effects in block order, then the loops' back-edge effects. */
@@ -614,11 +625,11 @@ public final class Analysis {
     /** The nodes that stand for {@code virtual} in the graph (its allocation, casts, phis, proxies). */
     List<ValueNode> aliasesOf(VirtualObjectNode virtual) {
         List<ValueNode> result = new ArrayList<>();
-        aliases.forEach((node, target) -> {
-            if (target == virtual) {
-                result.add(node);
+        for (Map.Entry<ValueNode, ValueNode> e : aliases.entrySet()) {
+            if (e.getValue() == virtual) {
+                result.add(e.getKey());
             }
-        });
+        }
         return result;
     }
 

@@ -103,10 +103,12 @@ public final class Decisions {
     }
 
     void created(VirtualObjectNode object, Node creator) {
-        Origin origin = origins.computeIfAbsent(object, o -> {
+        Origin origin = origins.get(object);
+        if (origin == null) {
             AllocationSite site = Census.siteOf(creator);
-            return new Origin(site != null ? site : Census.virtualSite(o), creator, new HashSet<>());
-        });
+            origin = new Origin(site != null ? site : Census.virtualSite(object), creator, new HashSet<>());
+            origins.put(object, origin);
+        }
         HIRBlock block = analysis.blockOf(creator);
         if (block != null) {
             origin.blocks().add(block);
@@ -308,7 +310,9 @@ public final class Decisions {
     private boolean saw(AllocationSite site) {
         if (seen == null) {
             seen = new HashSet<>(notVirtualized.keySet());
-            origins.values().forEach(o -> seen.add(o.site().key()));
+            for (Origin o : origins.values()) {
+                seen.add(o.site().key());
+            }
         }
         return seen.contains(site.key());
     }
@@ -316,7 +320,14 @@ public final class Decisions {
     private List<Event> eventsOf(AllocationSite site) {
         if (bySite == null) {
             bySite = new HashMap<>();
-            events.forEach(e -> bySite.computeIfAbsent(e.site().key(), k -> new ArrayList<>()).add(e));
+            for (Event e : events) {
+                List<Event> ofSite = bySite.get(e.site().key());
+                if (ofSite == null) {
+                    ofSite = new ArrayList<>();
+                    bySite.put(e.site().key(), ofSite);
+                }
+                ofSite.add(e);
+            }
         }
         return bySite.getOrDefault(site.key(), List.of());
     }
@@ -328,7 +339,12 @@ public final class Decisions {
      */
     private SiteDecision verdict(AllocationSite site, int copies, Census after, boolean first) {
         List<Event> mine = eventsOf(site);
-        List<Materialization> materializations = mine.stream().map(Event::materialization).toList();
+        List<Materialization> materializations = new ArrayList<>(mine.size());
+        boolean everyPath = true;
+        for (Event e : mine) {
+            materializations.add(e.materialization());
+            everyPath &= materializedOnEveryPath(e.object(), mine);
+        }
         if (stoppedAt != null) {
             return new SiteDecision(site, Decision.KEPT, copies, "not virtualized", List.of(new Materialization(site.frames(), Cause.BUDGET, stoppedAt)));
         } else if (notVirtualized.containsKey(site.key())) {
@@ -343,7 +359,7 @@ public final class Decisions {
             // Allocation nodes left that this analysis never saw were made by another phase.
             return left ? new SiteDecision(site, Decision.KEPT, copies, "not virtualized", List.of())
                             : new SiteDecision(site, Decision.ELIMINATED, copies, null, List.of());
-        } else if (mine.stream().allMatch(e -> materializedOnEveryPath(e.object(), mine))) {
+        } else if (everyPath) {
             return new SiteDecision(site, Decision.KEPT, copies, null, materializations);
         }
         return new SiteDecision(site, Decision.PARTIAL, copies, null, materializations);

@@ -63,7 +63,9 @@ final class Effects {
     }
 
     void forEach(Consumer<Effect> action) {
-        effects.forEach(e -> action.accept(e.effect()));
+        for (Named e : effects) {
+            action.accept(e.effect());
+        }
     }
 
     void apply(StructuredGraph graph) {
@@ -76,8 +78,17 @@ final class Effects {
         for (Named e : list) {
             debug.log(DebugContext.VERY_DETAILED_LEVEL, "effect: %s", e);
             e.effect().apply(graph);
-            COUNTERS.computeIfAbsent(e.name(), n -> DebugContext.counter("EscapeEffect_" + n.replace(' ', '_'))).increment(debug);
+            counter(e.name()).increment(debug);
         }
+    }
+
+    private static CounterKey counter(String name) {
+        CounterKey counter = COUNTERS.get(name);
+        if (counter == null) {
+            COUNTERS.putIfAbsent(name, DebugContext.counter("EscapeEffect_" + name.replace(' ', '_')));
+            counter = COUNTERS.get(name);
+        }
+        return counter;
     }
 
     /**

@@ -89,7 +89,11 @@ final class FrameStates {
             for (VirtualObjectNode object : pending.getKeys()) {
                 ValueNode real = analysis.pending().phiOf(pending.get(object));
                 if (real != null) {
-                    now.replaceAll((from, to) -> to == object ? real : to);
+                    for (Map.Entry<ValueNode, ValueNode> e : now.entrySet()) {
+                        if (e.getValue() == object) {
+                            e.setValue(real);
+                        }
+                    }
                     now.put(object, real);
                 }
             }

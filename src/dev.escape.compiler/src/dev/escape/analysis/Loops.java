@@ -1,7 +1,7 @@
 package dev.escape.analysis;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,13 +46,40 @@ final class Loops {
     }
 
     Effects entryEffects(LoopBeginNode loopBegin) {
-        return entryEffects.computeIfAbsent(loopBegin, l -> new Effects());
+        return effectsOf(entryEffects, loopBegin);
+    }
+
+    /** {@code blocks} in the order of their ids, sorted as numbers (no comparator: see the package documentation). */
+    private static List<HIRBlock> byId(List<HIRBlock> blocks) {
+        long[] order = new long[blocks.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = ((long) blocks.get(i).getId() << 32) | i;
+        }
+        Arrays.sort(order);
+        List<HIRBlock> sorted = new ArrayList<>(order.length);
+        for (long key : order) {
+            sorted.add(blocks.get((int) key));
+        }
+        return sorted;
+    }
+
+    private static Effects effectsOf(Map<LoopBeginNode, Effects> byLoop, LoopBeginNode loopBegin) {
+        Effects effects = byLoop.get(loopBegin);
+        if (effects == null) {
+            effects = new Effects();
+            byLoop.put(loopBegin, effects);
+        }
+        return effects;
     }
 
     /** The loops' own effects (at their entries and back edges), for a look before they are applied. */
     void forEachEffects(Consumer<Effects> action) {
-        entryEffects.values().forEach(action);
-        backEdgeEffects.values().forEach(action);
+        for (Effects effects : entryEffects.values()) {
+            action.accept(effects);
+        }
+        for (Effects effects : backEdgeEffects.values()) {
+            action.accept(effects);
+        }
     }
 
     void applyBackEdgeEffects(StructuredGraph graph) {
@@ -130,8 +157,7 @@ final class Loops {
     void process(CFGLoop<HIRBlock> loop) {
         HIRBlock header = loop.getHeader();
         LoopBeginNode loopBegin = (LoopBeginNode) header.getBeginNode();
-        List<HIRBlock> body = new ArrayList<>(loop.getBlocks());
-        body.sort(Comparator.comparingInt(HIRBlock::getId));
+        List<HIRBlock> body = byId(loop.getBlocks());
         BlockState entry = analysis.endState(analysis.blockOf(loopBegin.forwardEnd()));
         if (entry.isDead()) {
             // Unreachable (its branch is removed): so is every block of the loop.
@@ -236,7 +262,12 @@ final class Loops {
             ObjectState s = state.get(object);
             for (int j : plan.phiFields.get(object)) {
                 ValuePhiNode phi = fieldPhi(loopBegin, header, atEntry, analysis.resolve(s.entry(j), state));
-                phis.computeIfAbsent(object, o -> new LinkedHashMap<>()).put(j, phi);
+                Map<Integer, ValuePhiNode> objectPhis = phis.get(object);
+                if (objectPhis == null) {
+                    objectPhis = new LinkedHashMap<>();
+                    phis.put(object, objectPhis);
+                }
+                objectPhis.put(j, phi);
                 s = s.withEntry(j, phi);
             }
             state.put(object, s);
@@ -555,7 +586,7 @@ final class Loops {
     }
 
     private Effects backEdgeEffects(LoopBeginNode loopBegin) {
-        return backEdgeEffects.computeIfAbsent(loopBegin, l -> new Effects());
+        return effectsOf(backEdgeEffects, loopBegin);
     }
 
     /**
@@ -586,12 +617,14 @@ final class Loops {
     }
 
     private ValueProxyNode proxy(ValueNode value, LoopExitNode exit, HIRBlock block, Effects effects, Map<ValueNode, ValueProxyNode> proxies) {
-        return proxies.computeIfAbsent(value, v -> {
-            ValueProxyNode proxy = new ValueProxyNode(v, exit);
+        ValueProxyNode proxy = proxies.get(value);
+        if (proxy == null) {
+            proxy = new ValueProxyNode(value, exit);
             analysis.created(proxy, block);
             effects.addFloating(proxy);
-            return proxy;
-        });
+            proxies.put(value, proxy);
+        }
+        return proxy;
     }
 
     private boolean inside(ValueNode value, CFGLoop<HIRBlock> loop) {

@@ -59,7 +59,10 @@ final class Merges {
         if (live.isEmpty()) {
             return BlockState.dead();
         }
-        phiIndex = live.stream().mapToInt(Integer::intValue).toArray();
+        phiIndex = new int[live.size()];
+        for (int i = 0; i < phiIndex.length; i++) {
+            phiIndex[i] = live.get(i);
+        }
         int n = phiIndex.length;
         HIRBlock[] preds = new HIRBlock[n];
         BlockState[] states = new BlockState[n];

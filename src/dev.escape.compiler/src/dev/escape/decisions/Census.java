@@ -137,12 +137,17 @@ public final class Census {
 
     private void addNode(AllocationSite site) {
         sites.putIfAbsent(site.key(), site);
-        nodesBySite.merge(site.key(), 1, Integer::sum);
+        nodesBySite.put(site.key(), nodesBySite.getOrDefault(site.key(), 0) + 1);
     }
 
     private void addMaterialization(AllocationSite site, UseSite at) {
         sites.putIfAbsent(site.key(), site);
-        materializationsBySite.computeIfAbsent(site.key(), k -> new ArrayList<>()).add(at);
+        List<UseSite> ofSite = materializationsBySite.get(site.key());
+        if (ofSite == null) {
+            ofSite = new ArrayList<>();
+            materializationsBySite.put(site.key(), ofSite);
+        }
+        ofSite.add(at);
     }
 
     public Counts counts() {

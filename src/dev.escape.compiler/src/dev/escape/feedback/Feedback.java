@@ -80,7 +80,8 @@ public final class Feedback {
      * registered one first.
      */
     static void watch(Unit unit, List<Watched> sites, OptionValues options) {
-        Unit registered = UNITS.computeIfAbsent(unit.name, n -> unit);
+        Unit registered = UNITS.putIfAbsent(unit.name, unit);
+        registered = registered != null ? registered : unit;
         registered.watch(sites);
         Monitor m = monitor;
         if (m == null) {

@@ -103,7 +103,9 @@ public final class FeedbackSession {
             return false;
         }
         Map<String, Unit.Judged> cold = new LinkedHashMap<>();
-        verdict.cold().forEach(j -> cold.put(j.materialization().key(), j));
+        for (Unit.Judged j : verdict.cold()) {
+            cold.put(j.materialization().key(), j);
+        }
         SpeculationLog log = graph.getSpeculationLog();
         boolean changed = false;
         for (Placed p : plan) {

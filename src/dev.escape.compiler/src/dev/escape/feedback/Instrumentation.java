@@ -78,7 +78,9 @@ final class Instrumentation {
             placeMarkers(plan);
         } catch (RuntimeException | GraalError e) {
             graph.getDebug().log("escape feedback: not instrumented: %s", e);
-            markers.forEach(m -> GraphEdits.remove(m.node()));
+            for (Marker m : markers) {
+                GraphEdits.remove(m.node());
+            }
             markers.clear();
             counts.clear();
             watched.clear();
@@ -90,7 +92,12 @@ final class Instrumentation {
         for (Placed p : plan) {
             String site = Anchor.site(p);
             if (site != null) {
-                bySite.computeIfAbsent(site, k -> new ArrayList<>()).add(p);
+                List<Placed> ofSite = bySite.get(site);
+                if (ofSite == null) {
+                    ofSite = new ArrayList<>();
+                    bySite.put(site, ofSite);
+                }
+                ofSite.add(p);
             }
         }
         ControlFlowGraph cfg = graph.getLastSchedule() != null ? graph.getLastSchedule().getCFG() : null;
@@ -142,12 +149,18 @@ final class Instrumentation {
 
     /** True if feedback could remove allocations of the site whose materializations are {@code placed}. */
     private static boolean improvable(List<Placed> placed, Set<FixedNode> creators, ControlFlowGraph cfg) {
-        if (placed.size() >= 2 && placed.stream().anyMatch(Instrumentation::atMerge)) {
-            return true;
+        for (Placed p : placed) {
+            if (placed.size() >= 2 && atMerge(p)) {
+                return true;
+            }
         }
         for (Placed p : placed) {
-            if (callOf(p) != null && creators.stream().anyMatch(creator -> lookedCold(p.position(), creator, cfg))) {
-                return true;
+            if (callOf(p) != null) {
+                for (FixedNode creator : creators) {
+                    if (lookedCold(p.position(), creator, cfg)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -201,14 +214,24 @@ final class Instrumentation {
             for (Count c : counts) {
                 if (GraphEdits.canPrecede(c.position())) {
                     GraphEdits.count(c.position(), c.probe().slot(), providers);
-                    countedProbes.computeIfAbsent(c.site(), k -> new HashSet<>()).add(c.probe());
+                    Set<Probe> ofSite = countedProbes.get(c.site());
+                    if (ofSite == null) {
+                        ofSite = new HashSet<>();
+                        countedProbes.put(c.site(), ofSite);
+                    }
+                    ofSite.add(c.probe());
                 }
             }
             List<Watched> live = new ArrayList<>();
             for (int i = 0; i < watched.size(); i++) {
                 Watched w = watched.get(i);
                 Set<Probe> counted = countedProbes.getOrDefault(i, Set.of());
-                List<Probe> probes = w.materializations.stream().filter(counted::contains).toList();
+                List<Probe> probes = new ArrayList<>();
+                for (Probe m : w.materializations) {
+                    if (counted.contains(m)) {
+                        probes.add(m);
+                    }
+                }
                 if (!probes.isEmpty()) {
                     // Every copy of the site's own counter may have gone with removed code: then its windows cannot be judged.
                     live.add(new Watched(w.site, w.judged && sitesCounted.contains(i), probes));

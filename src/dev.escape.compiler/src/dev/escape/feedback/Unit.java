@@ -173,7 +173,9 @@ final class Unit {
             cold = cold == null ? List.of() : cold;
             hot = hot == null ? List.of() : hot;
             verdict = new Verdict(List.copyOf(cold), List.copyOf(hot), cold.isEmpty() && hot.isEmpty());
-            hot.forEach(h -> callsToInline.add(h.materialization().call()));
+            for (Judged h : hot) {
+                callsToInline.add(h.materialization().call());
+            }
             trigger();
         }
     }

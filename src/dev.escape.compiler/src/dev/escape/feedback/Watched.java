@@ -27,7 +27,11 @@ final class Watched {
         this.judged = judged;
         this.materializations = materializations;
         // Decided once: the monitor, which asks every window, runs in the program's VM and must not allocate.
-        this.settled = materializations.stream().noneMatch(m -> m.besideReal() || m.call() != null);
+        boolean any = false;
+        for (Probe m : materializations) {
+            any |= m.besideReal() || m.call() != null;
+        }
+        this.settled = !any;
         this.last = new long[materializations.size()];
         this.window = new long[materializations.size()];
         this.total = new long[materializations.size()];

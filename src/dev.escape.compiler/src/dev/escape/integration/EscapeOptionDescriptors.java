@@ -62,7 +62,13 @@ public final class EscapeOptionDescriptors implements OptionDescriptors {
 
     @Override
     public OptionDescriptor get(String value) {
-        return DESCRIPTORS.stream().filter(d -> d.getName().equals(value)).findFirst().orElse(null);
+        // Graal looks options up by name in every compilation: no stream (see dev.escape.analysis on profiles).
+        for (OptionDescriptor d : DESCRIPTORS) {
+            if (d.getName().equals(value)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     @Override
