@@ -204,6 +204,16 @@ public final class Decisions {
         return n != null && n.getNodeSourcePosition() != null && !n.getNodeSourcePosition().isPlaceholder();
     }
 
+    /** True if every object of {@code mine} (the events of one site) is materialized on every path from its allocation. */
+    private boolean materializedOnEveryPath(List<Event> mine) {
+        for (Event e : mine) {
+            if (!materializedOnEveryPath(e.object(), mine)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * True if every path from the allocation of {@code object} to the end of the method passes one
      * of its materializations: then it was kept, not eliminated on some paths.
@@ -340,10 +350,8 @@ public final class Decisions {
     private SiteDecision verdict(AllocationSite site, int copies, Census after, boolean first) {
         List<Event> mine = eventsOf(site);
         List<Materialization> materializations = new ArrayList<>(mine.size());
-        boolean everyPath = true;
         for (Event e : mine) {
             materializations.add(e.materialization());
-            everyPath &= materializedOnEveryPath(e.object(), mine);
         }
         if (stoppedAt != null) {
             return new SiteDecision(site, Decision.KEPT, copies, "not virtualized", List.of(new Materialization(site.frames(), Cause.BUDGET, stoppedAt)));
@@ -359,7 +367,7 @@ public final class Decisions {
             // Allocation nodes left that this analysis never saw were made by another phase.
             return left ? new SiteDecision(site, Decision.KEPT, copies, "not virtualized", List.of())
                             : new SiteDecision(site, Decision.ELIMINATED, copies, null, List.of());
-        } else if (everyPath) {
+        } else if (materializedOnEveryPath(mine)) {
             return new SiteDecision(site, Decision.KEPT, copies, null, materializations);
         }
         return new SiteDecision(site, Decision.PARTIAL, copies, null, materializations);
