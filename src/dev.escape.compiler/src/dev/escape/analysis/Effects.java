@@ -85,8 +85,9 @@ final class Effects {
     private static CounterKey counter(String name) {
         CounterKey counter = COUNTERS.get(name);
         if (counter == null) {
-            COUNTERS.putIfAbsent(name, DebugContext.counter("EscapeEffect_" + name.replace(' ', '_')));
-            counter = COUNTERS.get(name);
+            CounterKey created = DebugContext.counter("EscapeEffect_" + name.replace(' ', '_'));
+            CounterKey raced = COUNTERS.putIfAbsent(name, created);
+            counter = raced != null ? raced : created;
         }
         return counter;
     }

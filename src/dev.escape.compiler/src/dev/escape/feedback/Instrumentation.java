@@ -149,9 +149,11 @@ final class Instrumentation {
 
     /** True if feedback could remove allocations of the site whose materializations are {@code placed}. */
     private static boolean improvable(List<Placed> placed, Set<FixedNode> creators, ControlFlowGraph cfg) {
-        for (Placed p : placed) {
-            if (placed.size() >= 2 && atMerge(p)) {
-                return true;
+        if (placed.size() >= 2) {
+            for (Placed p : placed) {
+                if (atMerge(p)) {
+                    return true;
+                }
             }
         }
         for (Placed p : placed) {
