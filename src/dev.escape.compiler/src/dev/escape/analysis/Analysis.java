@@ -267,6 +267,11 @@ public final class Analysis {
         return all;
     }
 
+    /** The merges where pending objects had to be made real after all: where {@link BranchSplitting} may help the next round. */
+    public List<AbstractMergeNode> mergesMadeReal() {
+        return pending.mergesMadeReal();
+    }
+
     /** True if the analysis found anything to change. */
     public boolean hasEffects() {
         for (Effects effects : blockEffects.values()) {

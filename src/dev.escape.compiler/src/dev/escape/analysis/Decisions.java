@@ -311,6 +311,12 @@ public final class Decisions {
                                     : newer;
                 }
             }
+            if (decision.decision() != Decision.ELIMINATED && after.nodes(site) == 0 && after.materializations(site).isEmpty()) {
+                // Nothing of it is left: the canonicalization after a round removed what that round
+                // kept before a later round could see it (e.g. once BranchSplitting split the branch
+                // that needed it).
+                decision = new SiteDecision(site, Decision.ELIMINATED, copies, null, List.of());
+            }
             result.add(decision);
         }
         return result;

@@ -1,7 +1,9 @@
 package dev.escape.analysis;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.graalvm.collections.EconomicSet;
@@ -11,6 +13,7 @@ import dev.escape.decisions.Materialization.Cause;
 import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.nodes.AbstractBeginNode;
 import jdk.graal.compiler.nodes.AbstractEndNode;
+import jdk.graal.compiler.nodes.AbstractMergeNode;
 import jdk.graal.compiler.nodes.ConstantNode;
 import jdk.graal.compiler.nodes.FixedNode;
 import jdk.graal.compiler.nodes.IfNode;
@@ -111,6 +114,17 @@ final class PendingObjects {
                         state.get(object) != null && state.get(object).isPending()) {
             state.put(object, state.get(object).withProvedNonNull());
         }
+    }
+
+    /** The merges whose pending objects had to be made real on their virtual paths (see {@link BranchSplitting}). */
+    List<AbstractMergeNode> mergesMadeReal() {
+        List<AbstractMergeNode> merges = new ArrayList<>();
+        for (PendingMerge p : phis.keySet()) {
+            if (!merges.contains(p.merge())) {
+                merges.add(p.merge());
+            }
+        }
+        return merges;
     }
 
     /** The phi of real objects that ended {@code pending}, or null if it never ended (so far). */

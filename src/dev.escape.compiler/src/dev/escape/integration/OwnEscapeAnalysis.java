@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.escape.analysis.Analysis;
+import dev.escape.analysis.BranchSplitting;
 import dev.escape.analysis.Budget;
 import dev.escape.analysis.Decisions;
 import dev.escape.analysis.GraphCheck;
@@ -41,6 +42,8 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
     private static final CounterKey FALLBACKS = DebugContext.counter("EscapeFallbacks");
     /** Compilations refused because applying the effects failed. */
     private static final CounterKey BAILOUTS = DebugContext.counter("EscapeBailouts");
+    /** Branches split between rounds ({@link BranchSplitting}). */
+    private static final CounterKey SPLITS = DebugContext.counter("EscapeBranchSplits");
 
     private final CanonicalizerPhase canonicalizer;
     private final EscapeAnalysis fallback;
@@ -178,13 +181,40 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
             }
             ControlFlowAndUses before = roundsLeft ? ControlFlowAndUses.of(graph) : null;
             canonicalizer.applyIncremental(graph, context, listener.getNodes());
-            return before != null && before.shrankIn(graph);
+            return before != null && (before.shrankIn(graph) | splitBranches(graph, context, analysis));
         } catch (RuntimeException | AssertionError | GraalError e) {
             // Too late to hand the graph to Graal's phase: refuse this compilation cleanly (the
             // method runs as before) rather than let this or a later phase fail or miscompile.
             BAILOUTS.increment(graph.getDebug());
             throw new PermanentBailoutException(e, "escape analysis could not finish its changes: %s", e.getMessage());
         }
+    }
+
+    /**
+     * Splits the branches right after the merges where this round made pending objects real
+     * ({@link BranchSplitting}), so that the next round may keep them virtual. True if it split any.
+     */
+    private boolean splitBranches(StructuredGraph graph, CoreProviders context, Analysis analysis) {
+        List<AbstractMergeNode> merges = analysis.mergesMadeReal();
+        if (merges.isEmpty()) {
+            return false;
+        }
+        EconomicSetNodeEventListener listener = new EconomicSetNodeEventListener();
+        int split;
+        try (NodeEventScope events = graph.trackNodeEvents(listener)) {
+            split = BranchSplitting.apply(graph, merges);
+        }
+        if (split == 0) {
+            return false;
+        }
+        SPLITS.add(graph.getDebug(), split);
+        String problem = GraphCheck.problem(graph);
+        if (problem != null) {
+            throw new GraalError("escape's branch splitting left an inconsistent graph: %s", problem);
+        }
+        canonicalizer.applyIncremental(graph, context, listener.getNodes());
+        graph.getDebug().dump(DebugContext.DETAILED_LEVEL, graph, "After escape's branch splitting");
+        return true;
     }
 
     /** Branches, merges and uses of allocated objects: what a next round's analysis depends on. */

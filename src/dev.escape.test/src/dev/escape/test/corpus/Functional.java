@@ -73,6 +73,46 @@ public final class Functional {
         return Optional.ofNullable(b).map(x -> x.value * 2).orElse(-1);
     }
 
+    private static final String[] NAMES = {"alpha", null, "be", "gamma", null, "delta", "e", "zeta"};
+
+    /**
+     * As the JMH benchmark Functional.optionalChain: {@code map} tests {@code isEmpty()} right after
+     * {@code ofNullable}'s merge of {@code Optional.EMPTY} and a new {@code Optional}. The first
+     * round makes the new one real (the lambda's guards may deoptimize with the merge's frame
+     * state); the test is split at the merge (BranchSplitting) and the object is gone. Graal keeps it.
+     */
+    @Inputs({"0", "1", "2", "3"})
+    @BeyondGraal({"0", "3"})
+    static int optionalChain(int i) {
+        String name = NAMES[i & 7];
+        return Optional.ofNullable(name).map(String::length).filter(n -> n > 3).orElse(-1);
+    }
+
+    private static final int[] SMALL = {3, 1, 4, 1, 5, 9, 2, 6};
+
+    /**
+     * A nullable merge tested right after it, then a bounds-checked read that may deoptimize with
+     * the merge's frame state: the first round allocates the box, the split test lets the next
+     * round drop it (BranchSplitting); the box stays visible to the second test after the paths meet.
+     */
+    @Inputs({"5", "-5", "0", "13"})
+    @BeyondGraal({"5", "13"})
+    static int nullTestedRightAfterMerge(int a) {
+        Box b = a > 0 ? new Box(a) : null;
+        if (b == null) {
+            return -1;
+        }
+        return SMALL[b.value & 7] * 10 + b.value;
+    }
+
+    /** As above, and the object is tested again after the two sides meet: no split, the same results. */
+    @Inputs({"5", "-5", "0", "13"})
+    static int nullTestedAgainAfterSidesMeet(int a) {
+        Box b = a > 0 ? new Box(a) : null;
+        int r = b == null ? -1 : SMALL[b.value & 7];
+        return r * 10 + (b == null ? 7 : b.value);
+    }
+
     @Inputs({"4", "-4", "0"})
     static int optionalOfFresh(int a) {
         return Optional.of(new Box(a)).filter(x -> x.value > 0).map(x -> x.value).orElse(0);
