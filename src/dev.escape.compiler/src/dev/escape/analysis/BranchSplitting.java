@@ -1,5 +1,6 @@
 package dev.escape.analysis;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.graalvm.collections.EconomicMap;
@@ -26,6 +27,7 @@ import jdk.graal.compiler.nodes.ProxyNode;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.UnaryOpLogicNode;
 import jdk.graal.compiler.nodes.ValueNode;
+import jdk.graal.compiler.nodes.ValuePhiNode;
 import jdk.graal.compiler.nodes.VirtualState;
 import jdk.graal.compiler.nodes.util.GraphUtil;
 import jdk.vm.ci.meta.TriState;
@@ -45,9 +47,10 @@ import jdk.vm.ci.meta.TriState;
  * its own path only, and the next round keeps it virtual.
  *
  * <p>
- * Only a merge of two paths, one for each side, whose phis are used on one side or the other (a
- * use after the two sides meet again is one at the end of a side), so that each use takes the
- * value of its side: no new merge and no copied frame state are needed.
+ * Only where every use of the merge's phis is on one side or the other (a use in a phi after the
+ * two sides meet again is one at the end of a side), so that each use takes its side's value: the
+ * path's own, or, where several paths go to one side, a phi of a new merge there (with a copy of
+ * the merge's frame state).
  */
 public final class BranchSplitting {
     /** How far back from a merge's end the walk looks for branches that prove something of a value. */
@@ -93,29 +96,30 @@ public final class BranchSplitting {
     }
 
     private static boolean trySplit(AbstractMergeNode merge) {
-        if (!(merge instanceof MergeNode) || merge instanceof LoopBeginNode || merge.forwardEndCount() != 2 || !(merge.next() instanceof IfNode branch) ||
-                        !testsPhiOf(branch.condition(), merge) || branch.trueSuccessor().getClass() != BeginNode.class || branch.falseSuccessor().getClass() != BeginNode.class) {
+        if (!(merge instanceof MergeNode) || merge instanceof LoopBeginNode || !(merge.next() instanceof IfNode branch) || !testsPhiOf(branch.condition(), merge) ||
+                        branch.trueSuccessor().getClass() != BeginNode.class || branch.falseSuccessor().getClass() != BeginNode.class) {
             return false;
         }
         for (Node usage : merge.usages()) {
-            if (!(usage instanceof PhiNode phi && phi.merge() == merge)) {
+            if (!(usage instanceof PhiNode phi && phi.merge() == merge && phi instanceof ValuePhiNode)) {
                 return false; // e.g. a guard anchored at the merge
             }
         }
         if (merge.stateAfter() != null && merge.stateAfter().getUsageCount() != 1) {
             return false; // a frame state shared with other nodes: it keeps the phis
         }
-        for (int i = 0; i < 2; i++) {
-            if (!(merge.forwardEndAt(i).predecessor() instanceof FixedWithNextNode)) {
+        List<EndNode> trueEnds = new ArrayList<>();
+        List<EndNode> falseEnds = new ArrayList<>();
+        for (EndNode end : merge.forwardEnds()) {
+            TriState outcome = outcome(branch.condition(), end);
+            if (!outcome.isKnown() || !(end.predecessor() instanceof FixedWithNextNode)) {
                 return false;
             }
+            (outcome.toBoolean() ? trueEnds : falseEnds).add(end);
         }
-        TriState first = outcome(branch.condition(), merge.forwardEndAt(0));
-        TriState second = outcome(branch.condition(), merge.forwardEndAt(1));
-        if (!first.isKnown() || !second.isKnown() || first == second) {
-            return false;
+        if (trueEnds.isEmpty() || falseEnds.isEmpty()) {
+            return false; // decided the same way everywhere: the canonicalizer's to fold
         }
-        int trueEnd = first.toBoolean() ? 0 : 1;
         BranchSplitting split = new BranchSplitting(branch, merge);
         for (PhiNode phi : merge.phis()) {
             for (Node usage : phi.usages()) {
@@ -127,7 +131,7 @@ public final class BranchSplitting {
                 }
             }
         }
-        split.rewire(merge, branch, merge.forwardEndAt(trueEnd), merge.forwardEndAt(1 - trueEnd));
+        split.rewire(merge, branch, trueEnds, falseEnds);
         return true;
     }
 
@@ -269,39 +273,36 @@ public final class BranchSplitting {
         return side;
     }
 
-    /** Sends each path to its side of the branch, each use of a phi of the merge takes its side's value, and removes the merge and the branch. */
-    private void rewire(AbstractMergeNode merge, IfNode branch, EndNode trueEnd, EndNode falseEnd) {
+    /**
+     * Sends each path to its side of the branch (through a new merge where a side gets several),
+     * gives each use of a phi of the merge its side's value, and removes the merge and the branch.
+     */
+    private void rewire(AbstractMergeNode merge, IfNode branch, List<EndNode> trueEnds, List<EndNode> falseEnds) {
+        AbstractBeginNode onTrue = branch.trueSuccessor();
+        AbstractBeginNode onFalse = branch.falseSuccessor();
+        branch.setTrueSuccessor(null);
+        branch.setFalseSuccessor(null);
+        merge.setNext(null);
+        EconomicMap<PhiNode, ValueNode> trueValues = join(merge, trueEnds, onTrue);
+        EconomicMap<PhiNode, ValueNode> falseValues = join(merge, falseEnds, onFalse);
         for (PhiNode phi : merge.phis().snapshot()) {
-            ValueNode onTrue = phi.valueAt(trueEnd);
-            ValueNode onFalse = phi.valueAt(falseEnd);
             for (Node usage : phi.usages().snapshot()) {
-                if (usage == merge.stateAfter()) {
+                if (usage == merge.stateAfter() || trueValues.get(phi) == usage || falseValues.get(phi) == usage) {
                     continue;
                 }
-                if (usage instanceof PhiNode later) {
+                if (usage instanceof PhiNode later && later.merge() != merge) {
                     for (int i = 0; i < later.valueCount(); i++) {
                         if (later.valueAt(i) == phi) {
-                            later.setValueAt(i, side(later.merge().phiPredecessorAt(i)) == Side.FALSE ? onFalse : onTrue);
+                            later.setValueAt(i, (side(later.merge().phiPredecessorAt(i)) == Side.FALSE ? falseValues : trueValues).get(phi));
                         }
                     }
                 } else {
-                    usage.replaceAllInputs(phi, side(usage) == Side.FALSE ? onFalse : onTrue);
+                    usage.replaceAllInputs(phi, (side(usage) == Side.FALSE ? falseValues : trueValues).get(phi));
                 }
             }
         }
-        FixedWithNextNode beforeTrue = (FixedWithNextNode) trueEnd.predecessor();
-        FixedWithNextNode beforeFalse = (FixedWithNextNode) falseEnd.predecessor();
-        AbstractBeginNode onTrue = branch.trueSuccessor();
-        AbstractBeginNode onFalse = branch.falseSuccessor();
-        beforeTrue.setNext(null);
-        beforeFalse.setNext(null);
-        branch.setTrueSuccessor(null);
-        branch.setFalseSuccessor(null);
-        beforeTrue.setNext(onTrue);
-        beforeFalse.setNext(onFalse);
         FrameState state = merge.stateAfter();
         merge.setStateAfter(null);
-        merge.setNext(null);
         GraphUtil.killWithUnusedFloatingInputs(branch);
         if (state != null && state.hasNoUsages()) {
             GraphUtil.killWithUnusedFloatingInputs(state);
@@ -309,10 +310,65 @@ public final class BranchSplitting {
         for (PhiNode phi : merge.phis().snapshot()) {
             phi.safeDelete();
         }
-        merge.removeEnd(trueEnd);
-        merge.removeEnd(falseEnd);
-        trueEnd.safeDelete();
-        falseEnd.safeDelete();
+        for (EndNode end : merge.forwardEnds().snapshot()) {
+            merge.removeEnd(end); // the ends of the sides that got one path, already detached
+            end.safeDelete();
+        }
         merge.safeDelete();
+    }
+
+    /**
+     * Leads {@code ends} into {@code begin}: the one path straight, several through a new merge
+     * with a phi for each of {@code merge}'s and a copy of its frame state. Returns what each phi
+     * of {@code merge} is on that side.
+     */
+    private static EconomicMap<PhiNode, ValueNode> join(AbstractMergeNode merge, List<EndNode> ends, AbstractBeginNode begin) {
+        EconomicMap<PhiNode, ValueNode> values = EconomicMap.create(Equivalence.IDENTITY);
+        if (ends.size() == 1) {
+            EndNode end = ends.get(0);
+            for (PhiNode phi : merge.phis()) {
+                values.put(phi, phi.valueAt(end));
+            }
+            FixedWithNextNode before = (FixedWithNextNode) end.predecessor();
+            before.setNext(null);
+            before.setNext(begin);
+            return values;
+        }
+        StructuredGraph graph = merge.graph();
+        MergeNode joined = graph.add(new MergeNode());
+        joined.setNodeSourcePosition(merge.getNodeSourcePosition());
+        List<ValuePhiNode> phis = new ArrayList<>();
+        for (PhiNode phi : merge.phis()) {
+            ValuePhiNode copy = graph.addWithoutUnique(new ValuePhiNode(phi.stamp(NodeView.DEFAULT), joined));
+            phis.add(copy);
+            values.put(phi, copy);
+        }
+        for (EndNode end : ends) {
+            int k = 0;
+            for (PhiNode phi : merge.phis()) {
+                phis.get(k++).addInput(phi.valueAt(end));
+            }
+            merge.removeEnd(end);
+            joined.addForwardEnd(end);
+        }
+        if (merge.stateAfter() != null) {
+            FrameState state = merge.stateAfter().duplicateWithVirtualState();
+            for (PhiNode phi : merge.phis()) {
+                replaceIn(state, phi, values.get(phi));
+            }
+            joined.setStateAfter(state);
+        }
+        joined.setNext(begin);
+        return values;
+    }
+
+    /** Replaces {@code old} by {@code value} in {@code state} and its own virtual object descriptions. */
+    private static void replaceIn(FrameState state, ValueNode old, ValueNode value) {
+        state.replaceAllInputs(old, value);
+        if (state.virtualObjectMappings() != null) {
+            for (Node mapping : state.virtualObjectMappings()) {
+                mapping.replaceAllInputs(old, value);
+            }
+        }
     }
 }

@@ -94,7 +94,7 @@ final class Generator {
     private Code statement(int depth) {
         budget--;
         boolean nest = depth < 3;
-        int kind = r.nextInt(nest ? 27 : 15);
+        int kind = r.nextInt(nest ? 28 : 15);
         return switch (kind) {
             case 0, 1, 2 -> declare();
             case 3, 4 -> assign();
@@ -113,6 +113,7 @@ final class Generator {
             case 22 -> carriedLoop(depth);
             case 23, 24 -> merged.statement(() -> statement(depth + 1));
             case 25 -> lazySet();
+            case 26 -> testedRightAfterMerge();
             default -> block(depth + 1);
         };
     }
@@ -141,6 +142,36 @@ final class Generator {
         body.add(new Stmt("h = h * 31 + (L.V.compareAndSet(lz, L.UNSET, nv) ? 1 : 2) + hashOf(lz.v);"));
         if (r.nextInt(3) == 0) {
             body.add(guarded("sink = lz;"));
+        }
+        return new Block(body);
+    }
+
+    /**
+     * A new object or null, tested for null right after the two paths meet, as
+     * {@code Optional.ofNullable(x).map(f)} does: each path decides the test on its own (escape
+     * splits the test at the merge between rounds). The object is then read by a bounds-checked
+     * load that may deoptimize, passed to a call, read past a deopt, or escapes; sometimes it is
+     * used again after the two sides meet (which keeps the merge), or flows into a phi there.
+     */
+    private Block testedRightAfterMerge() {
+        List<Code> body = new ArrayList<>();
+        String fresh = "new P(#, null, #)";
+        body.add(r.nextBoolean() ? new Stmt("P tm = # ? " + fresh + " : null;", e.bool(2), e.intExpr(2), e.ref("Object", 1))
+                        : new Stmt("P tm = # ? null : " + fresh + ";", e.bool(2), e.intExpr(2), e.ref("Object", 1)));
+        String use = switch (r.nextInt(4)) {
+            case 0 -> "h = h * 31 + SMALL[tm.i & 7];";
+            case 1 -> "h = h * 31 + fn.apply(tm);";
+            case 2 -> "if (h == 3) {\n        " + DIRECTIVES + ".deoptimize();\n    }\n    h = h * 31 + tm.i + hashOf(tm.o);";
+            default -> "h = h * 31 + tm.i;\n    if (h % 5 == 0) {\n        sink = tm;\n    }";
+        };
+        String other = "h = h * 31 + 5;";
+        body.add(new Stmt(r.nextBoolean() ? "if (tm == null) {\n    " + other + "\n} else {\n    " + use + "\n}"
+                        : "if (tm != null) {\n    " + use + "\n} else {\n    " + other + "\n}"));
+        switch (r.nextInt(3)) {
+            case 0 -> body.add(new Stmt("h = h * 31 + (tm == null ? -1 : tm.i);"));
+            case 1 -> body.add(new Stmt("sink = h > 0 ? tm : null;"));
+            default -> {
+            }
         }
         return new Block(body);
     }

@@ -27,6 +27,8 @@ final class Prelude {
         pinned(m, "static Fn fn = new F1();");
         // A constant object merged objects may meet (Merged); reset, as its fields may be written.
         pinned(m, "static final P ZERO = new P();");
+        // A small array read with an index from a field: a bounds check that may deoptimize.
+        pinned(m, "static final int[] SMALL = {3, 1, 4, 1, 5, 9, 2, 6};");
         pinned(m, """
                         static void reset() {
                             sink = null;
