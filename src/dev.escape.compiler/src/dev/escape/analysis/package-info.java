@@ -26,7 +26,9 @@
  * merge needs it. Where that something only reads fields, or only tests for null, the object stays
  * <em>pending</em> ({@link dev.escape.analysis.PendingMerge}, {@link dev.escape.analysis.PendingObjects}):
  * not allocated on the virtual paths until a node that needs more arrives, and then allocated at
- * the end of those paths, with a phi of the real objects. Loops ({@link dev.escape.analysis.Loops}) are analyzed until the state at the
+ * the end of those paths, with a phi of the real objects. Where a test right after such a merge is
+ * decided by each incoming path on its own, {@link dev.escape.analysis.BranchSplitting} splits it
+ * between rounds, so that the next round sees the object on its own path. Loops ({@link dev.escape.analysis.Loops}) are analyzed until the state at the
  * header agrees with the back edges, or cut off by materializing at the entry; an object replaced
  * in every iteration (and the objects it holds, nested) is carried around the loop as one virtual
  * object whose fields are phis.
