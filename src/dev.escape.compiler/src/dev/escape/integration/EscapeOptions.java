@@ -61,6 +61,11 @@ public final class EscapeOptions {
      * early once one changes nothing.
      */
     public static final OptionKey<Integer> EscapeAnalysisRounds = positive("EscapeAnalysisRounds", 2);
+    /**
+     * Between rounds, split a branch right after a merge where a round made a pending object real
+     * ({@code BranchSplitting}), so that the next round may keep it virtual.
+     */
+    public static final OptionKey<Boolean> EscapeBranchSplitting = new OptionKey<>(true);
     /** Directories (path-separator separated) where reports look up the source line of each site. */
     public static final OptionKey<String> EscapeSourcePath = new OptionKey<>(null);
     /** Directory for BGV dumps with escape's decisions on the nodes; unset for none. */

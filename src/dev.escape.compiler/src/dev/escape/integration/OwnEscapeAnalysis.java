@@ -196,7 +196,7 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
      */
     private boolean splitBranches(StructuredGraph graph, CoreProviders context, Analysis analysis) {
         List<AbstractMergeNode> merges = analysis.mergesMadeReal();
-        if (merges.isEmpty()) {
+        if (merges.isEmpty() || !EscapeOptions.EscapeBranchSplitting.getValue(graph.getOptions())) {
             return false;
         }
         EconomicSetNodeEventListener listener = new EconomicSetNodeEventListener();

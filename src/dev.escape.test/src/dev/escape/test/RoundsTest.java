@@ -87,6 +87,24 @@ class RoundsTest {
         assertEquals(0, compile(m, 3).allocations());
     }
 
+    /**
+     * BranchSplitting between the rounds: a nullable box tested right after its merge and then
+     * read by a bounds-checked load is made real by round 1 (the load may deoptimize with the
+     * merge's frame state); once the test is split at the merge, round 2 keeps it virtual on its
+     * own path. Without the split (its option off) the box stays allocated.
+     */
+    @Test
+    void branchSplitBetweenRoundsRemovesWhatTheFirstRoundMadeReal() throws Exception {
+        Method m = dev.escape.test.corpus.Functional.class.getDeclaredMethod("nullTestedRightAfterMerge", int.class);
+        Compiled split = GraalHarness.compile(m, Slot.ESCAPE);
+        Compiled unsplit = GraalHarness.compile(m, Slot.ESCAPE, new OptionValues(GraalHarness.options(), EscapeOptions.EscapeBranchSplitting, false));
+        assertEquals(0, split.allocations(), () -> Checks.describe(split));
+        assertEquals(List.of(Decision.ELIMINATED), decisions(split), () -> Checks.describe(split));
+        assertEquals(1, unsplit.allocations(), () -> Checks.describe(unsplit));
+        assertEquals(Decision.KEPT, box(unsplit).decision(), () -> Checks.describe(unsplit));
+        Checks.sameAsInterpreter(split, CorpusInputs.parse(m, new String[]{"5", "-5", "0", "13"}));
+    }
+
     private static Compiled compile(Method m, int rounds) {
         return GraalHarness.compile(m, Slot.ESCAPE, new OptionValues(GraalHarness.options(), EscapeOptions.EscapeAnalysisRounds, rounds));
     }
