@@ -18,7 +18,6 @@ import jdk.graal.compiler.nodes.FixedWithNextNode;
 import jdk.graal.compiler.nodes.FrameState;
 import jdk.graal.compiler.nodes.IfNode;
 import jdk.graal.compiler.nodes.LogicNode;
-import jdk.graal.compiler.nodes.LoopBeginNode;
 import jdk.graal.compiler.nodes.MergeNode;
 import jdk.graal.compiler.nodes.NodeView;
 import jdk.graal.compiler.nodes.PhiNode;
@@ -96,12 +95,12 @@ public final class BranchSplitting {
     }
 
     private static boolean trySplit(AbstractMergeNode merge) {
-        if (!(merge instanceof MergeNode) || merge instanceof LoopBeginNode || !(merge.next() instanceof IfNode branch) || !testsPhiOf(branch.condition(), merge) ||
+        if (!(merge instanceof MergeNode) || !(merge.next() instanceof IfNode branch) || !testsPhiOf(branch.condition(), merge) ||
                         branch.trueSuccessor().getClass() != BeginNode.class || branch.falseSuccessor().getClass() != BeginNode.class) {
             return false;
         }
         for (Node usage : merge.usages()) {
-            if (!(usage instanceof PhiNode phi && phi.merge() == merge && phi instanceof ValuePhiNode)) {
+            if (!(usage instanceof ValuePhiNode phi && phi.merge() == merge)) {
                 return false; // e.g. a guard anchored at the merge
             }
         }
@@ -287,10 +286,10 @@ public final class BranchSplitting {
         EconomicMap<PhiNode, ValueNode> falseValues = join(merge, falseEnds, onFalse);
         for (PhiNode phi : merge.phis().snapshot()) {
             for (Node usage : phi.usages().snapshot()) {
-                if (usage == merge.stateAfter() || trueValues.get(phi) == usage || falseValues.get(phi) == usage) {
+                if (usage == merge.stateAfter()) {
                     continue;
                 }
-                if (usage instanceof PhiNode later && later.merge() != merge) {
+                if (usage instanceof PhiNode later) {
                     for (int i = 0; i < later.valueCount(); i++) {
                         if (later.valueAt(i) == phi) {
                             later.setValueAt(i, (side(later.merge().phiPredecessorAt(i)) == Side.FALSE ? falseValues : trueValues).get(phi));

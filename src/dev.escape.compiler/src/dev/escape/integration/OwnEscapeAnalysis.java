@@ -194,6 +194,7 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
      * Splits the branches right after the merges where this round made pending objects real
      * ({@link BranchSplitting}), so that the next round may keep them virtual. True if it split any.
      */
+    @SuppressWarnings("try")
     private boolean splitBranches(StructuredGraph graph, CoreProviders context, Analysis analysis) {
         List<AbstractMergeNode> merges = analysis.mergesMadeReal();
         if (merges.isEmpty() || !EscapeOptions.EscapeBranchSplitting.getValue(graph.getOptions())) {
