@@ -272,6 +272,11 @@ public final class Analysis {
         return pending.mergesMadeReal();
     }
 
+    /** The loops that walk objects virtual at their entry, with how often to peel each ({@link WalkPeeling}). */
+    public Map<LoopBeginNode, Integer> walkedLoops() {
+        return loops.walks();
+    }
+
     /** True if the analysis found anything to change. */
     public boolean hasEffects() {
         for (Effects effects : blockEffects.values()) {

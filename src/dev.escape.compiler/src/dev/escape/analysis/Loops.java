@@ -40,6 +40,8 @@ final class Loops {
     private final Analysis analysis;
     private final Map<LoopBeginNode, Effects> entryEffects = new IdentityHashMap<>();
     private final Map<LoopBeginNode, Effects> backEdgeEffects = new LinkedHashMap<>();
+    /** Loops that walk objects virtual at their entry, with how often to peel them ({@link WalkPeeling}). */
+    private final Map<LoopBeginNode, Integer> walks = new LinkedHashMap<>();
 
     Loops(Analysis analysis) {
         this.analysis = analysis;
@@ -70,6 +72,10 @@ final class Loops {
             byLoop.put(loopBegin, effects);
         }
         return effects;
+    }
+
+    Map<LoopBeginNode, Integer> walks() {
+        return walks;
     }
 
     /** The loops' own effects (at their entries and back edges), for a look before they are applied. */
@@ -165,6 +171,12 @@ final class Loops {
                 analysis.replaceEndState(block, BlockState.dead());
             }
             return;
+        }
+        int peels = WalkPeeling.peelsFor(loopBegin, entry, analysis);
+        if (peels > 0) {
+            walks.put(loopBegin, peels);
+        } else {
+            walks.remove(loopBegin);
         }
         Plan plan = new Plan();
         for (int iteration = 0; iteration <= Analysis.MAX_LOOP_ITERATIONS; iteration++) {

@@ -30,6 +30,8 @@ public final class EscapeOptionDescriptors implements OptionDescriptors {
                     describe("EscapeAnalysisRounds", EscapeOptions.EscapeAnalysisRounds, Integer.class, "Rounds of escape's own analysis, with canonicalization between them; another runs only while the canonicalization after the last one simplified something (default 2, like Graal's EscapeAnalysisIterations)."),
                     describe("EscapeBranchSplitting", EscapeOptions.EscapeBranchSplitting, Boolean.class,
                                     "Between rounds, split a branch right after a merge where a round allocated an object that stayed unallocated past the merge on some paths, when each path into the merge decides the branch on its own (default true)."),
+                    describe("EscapeWalkPeelingNodes", EscapeOptions.EscapeWalkPeelingNodes, Integer.class,
+                                    "Between rounds, peel a loop that walks a small structure of unallocated objects (n = n.next) once per object, if its nodes times its peels are at most this (default 500; 0: never)."),
                     describe("EscapeAnalysisBudget", EscapeOptions.EscapeAnalysisBudget, Integer.class,
                                     "Work units (nodes visited plus object states carried into blocks, loop rounds included) escape's analysis may spend on one compilation; past it the method keeps every allocation."),
                     describe("EscapeMaxVirtualObjects", EscapeOptions.EscapeMaxVirtualObjects, Integer.class,

@@ -4,6 +4,7 @@ import org.graalvm.collections.EconomicMap;
 
 import dev.escape.analysis.Budget;
 import dev.escape.analysis.VariableIndex;
+import dev.escape.analysis.WalkPeeling;
 import dev.escape.report.ReportFormat;
 import jdk.graal.compiler.options.EnumOptionKey;
 import jdk.graal.compiler.options.OptionKey;
@@ -66,6 +67,8 @@ public final class EscapeOptions {
      * ({@code BranchSplitting}), so that the next round may keep it virtual.
      */
     public static final OptionKey<Boolean> EscapeBranchSplitting = new OptionKey<>(true);
+    /** Largest loop, in nodes times peels, that is peeled between rounds for a walk over virtual objects (see {@link WalkPeeling}). */
+    public static final OptionKey<Integer> EscapeWalkPeelingNodes = WalkPeeling.EscapeWalkPeelingNodes;
     /** Directories (path-separator separated) where reports look up the source line of each site. */
     public static final OptionKey<String> EscapeSourcePath = new OptionKey<>(null);
     /** Directory for BGV dumps with escape's decisions on the nodes; unset for none. */

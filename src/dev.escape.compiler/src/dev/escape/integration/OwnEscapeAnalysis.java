@@ -2,6 +2,7 @@ package dev.escape.integration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import dev.escape.analysis.Analysis;
 import dev.escape.analysis.BranchSplitting;
@@ -9,6 +10,7 @@ import dev.escape.analysis.Budget;
 import dev.escape.analysis.Decisions;
 import dev.escape.analysis.GraphCheck;
 import dev.escape.analysis.Unsupported;
+import dev.escape.analysis.WalkPeeling;
 import dev.escape.feedback.Feedback;
 import dev.escape.feedback.FeedbackSession;
 import jdk.graal.compiler.core.common.PermanentBailoutException;
@@ -44,6 +46,8 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
     private static final CounterKey BAILOUTS = DebugContext.counter("EscapeBailouts");
     /** Branches split between rounds ({@link BranchSplitting}). */
     private static final CounterKey SPLITS = DebugContext.counter("EscapeBranchSplits");
+    /** Loop peels between rounds ({@link WalkPeeling}). */
+    private static final CounterKey PEELS = DebugContext.counter("EscapeWalkPeels");
 
     private final CanonicalizerPhase canonicalizer;
     private final EscapeAnalysis fallback;
@@ -181,7 +185,7 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
             }
             ControlFlowAndUses before = roundsLeft ? ControlFlowAndUses.of(graph) : null;
             canonicalizer.applyIncremental(graph, context, listener.getNodes());
-            return before != null && (before.shrankIn(graph) | splitBranches(graph, context, analysis));
+            return before != null && (before.shrankIn(graph) | splitBranches(graph, context, analysis) | peelWalks(graph, context, analysis));
         } catch (RuntimeException | AssertionError | GraalError e) {
             // Too late to hand the graph to Graal's phase: refuse this compilation cleanly (the
             // method runs as before) rather than let this or a later phase fail or miscompile.
@@ -194,27 +198,47 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
      * Splits the branches right after the merges where this round made pending objects real
      * ({@link BranchSplitting}), so that the next round may keep them virtual. True if it split any.
      */
-    @SuppressWarnings("try")
     private boolean splitBranches(StructuredGraph graph, CoreProviders context, Analysis analysis) {
         List<AbstractMergeNode> merges = analysis.mergesMadeReal();
         if (merges.isEmpty() || !EscapeOptions.EscapeBranchSplitting.getValue(graph.getOptions())) {
             return false;
         }
-        EconomicSetNodeEventListener listener = new EconomicSetNodeEventListener();
-        int split;
-        try (NodeEventScope events = graph.trackNodeEvents(listener)) {
-            split = BranchSplitting.apply(graph, merges);
-        }
-        if (split == 0) {
+        return rewrite(graph, context, "branch splitting", SPLITS, () -> BranchSplitting.apply(graph, merges));
+    }
+
+    /**
+     * Peels the loops that walk objects this round found virtual at their entry ({@link WalkPeeling}),
+     * so that the next round reads each object in an iteration of its own. True if it peeled any.
+     */
+    private boolean peelWalks(StructuredGraph graph, CoreProviders context, Analysis analysis) {
+        int maxNodes = EscapeOptions.EscapeWalkPeelingNodes.getValue(graph.getOptions());
+        if (analysis.walkedLoops().isEmpty() || maxNodes == 0) {
             return false;
         }
-        SPLITS.add(graph.getDebug(), split);
+        return rewrite(graph, context, "walk peeling", PEELS, () -> WalkPeeling.apply(graph, context, analysis.walkedLoops(), maxNodes));
+    }
+
+    /**
+     * Runs one of the rewrites between rounds ({@code rewrite} returns how many changes it made),
+     * checks the graph it leaves and canonicalizes the nodes it touched. True if it changed anything.
+     */
+    @SuppressWarnings("try")
+    private boolean rewrite(StructuredGraph graph, CoreProviders context, String what, CounterKey counter, IntSupplier rewrite) {
+        EconomicSetNodeEventListener listener = new EconomicSetNodeEventListener();
+        int changes;
+        try (NodeEventScope events = graph.trackNodeEvents(listener)) {
+            changes = rewrite.getAsInt();
+        }
+        if (changes == 0) {
+            return false;
+        }
+        counter.add(graph.getDebug(), changes);
         String problem = GraphCheck.problem(graph);
         if (problem != null) {
-            throw new GraalError("escape's branch splitting left an inconsistent graph: %s", problem);
+            throw new GraalError("escape's %s left an inconsistent graph: %s", what, problem);
         }
         canonicalizer.applyIncremental(graph, context, listener.getNodes());
-        graph.getDebug().dump(DebugContext.DETAILED_LEVEL, graph, "After escape's branch splitting");
+        graph.getDebug().dump(DebugContext.DETAILED_LEVEL, graph, "After escape's %s", what);
         return true;
     }
 

@@ -105,6 +105,27 @@ class RoundsTest {
         Checks.sameAsInterpreter(split, CorpusInputs.parse(m, new String[]{"5", "-5", "0", "13"}));
     }
 
+    /**
+     * WalkPeeling between the rounds: round 1 makes the three nodes of a list walked by a loop real
+     * at the loop (its variable takes another node each iteration); once the loop is peeled per
+     * node and once for the end, round 2 keeps them all virtual and the loop is gone. Without the
+     * peeling (its option 0) two of the nodes stay allocated; with one round there is no peeling either.
+     */
+    @Test
+    void walkPeelingBetweenRoundsRemovesTheWalkedNodes() throws Exception {
+        Method m = dev.escape.test.corpus.Loops.class.getDeclaredMethod("linkedListWalked", int.class);
+        Compiled peeled = GraalHarness.compile(m, Slot.ESCAPE);
+        Compiled unpeeled = GraalHarness.compile(m, Slot.ESCAPE, new OptionValues(GraalHarness.options(), EscapeOptions.EscapeWalkPeelingNodes, 0));
+        assertEquals(0, peeled.allocations(), () -> Checks.describe(peeled));
+        assertEquals(0, peeled.nodeClasses().getOrDefault("LoopBeginNode", 0), () -> peeled.nodeClasses().toString());
+        assertEquals(1, unpeeled.nodeClasses().getOrDefault("LoopBeginNode", 0), () -> unpeeled.nodeClasses().toString());
+        assertEquals(List.of(Decision.ELIMINATED, Decision.ELIMINATED, Decision.ELIMINATED), decisions(peeled), () -> Checks.describe(peeled));
+        assertEquals(2, unpeeled.allocations(), () -> Checks.describe(unpeeled));
+        assertEquals(2, unpeeled.count(Decision.KEPT), () -> Checks.describe(unpeeled));
+        assertEquals(2, compile(m, 1).allocations());
+        Checks.sameAsInterpreter(peeled, CorpusInputs.parse(m, new String[]{"0", "5", "-3"}));
+    }
+
     private static Compiled compile(Method m, int rounds) {
         return GraalHarness.compile(m, Slot.ESCAPE, new OptionValues(GraalHarness.options(), EscapeOptions.EscapeAnalysisRounds, rounds));
     }

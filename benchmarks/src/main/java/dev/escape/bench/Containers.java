@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Short-lived helpers of collection code: iterators, lookup keys built just for a lookup, varargs
- * arrays, small arrays with constant and with variable indices, tiny immutable lists.
+ * arrays, small arrays with constant and with variable indices, tiny immutable lists, a small linked
+ * list walked where it is built.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -112,5 +113,28 @@ public class Containers {
     public boolean smallListOf() {
         int k = ++counter;
         return List.of(a * 1000, b * 1000, k).contains(k & 0xFFF);
+    }
+
+    /** A node of the small linked list below. */
+    static final class Link {
+        final int value;
+        final Link next;
+
+        Link(int value, Link next) {
+            this.value = value;
+            this.next = next;
+        }
+    }
+
+    /** A three-node linked list built and walked in the same call: kept everywhere but escape (it peels the walk). */
+    @Benchmark
+    public int linkedListWalk() {
+        int k = ++counter;
+        Link head = new Link(k, new Link(k * 3, new Link(a, null)));
+        int s = 0;
+        for (Link l = head; l != null; l = l.next) {
+            s += l.value;
+        }
+        return s;
     }
 }

@@ -380,4 +380,73 @@ public final class Loops {
         }
         return local[0] * 10 + local[1];
     }
+
+    /** A link of a small singly linked list. */
+    static final class Link {
+        final int value;
+        final Link next;
+
+        Link(int value, Link next) {
+            this.value = value;
+            this.next = next;
+        }
+    }
+
+    /**
+     * A small linked list built and walked in the same method: the walk's variable takes a
+     * different node in each iteration, so without peeling every node is made real at the loop.
+     */
+    @BeyondGraal({"5"})
+    @Inputs({"0", "5", "-3"})
+    static int linkedListWalked(int n) {
+        Link head = new Link(n, new Link(n * 2, new Link(3, null)));
+        int sum = 0;
+        for (Link l = head; l != null; l = l.next) {
+            sum += l.value;
+        }
+        return sum;
+    }
+
+    /**
+     * A walk that stops at the first node with a value and uses the node after the loop: peeling
+     * would only move the merge of the nodes to the loop's exits, so the loop is not peeled.
+     */
+    @Inputs({"0", "1", "2", "7"})
+    static int linkedListSearched(int n) {
+        Link l = new Link(1, new Link(2, new Link(n, null)));
+        int steps = 0;
+        while (l != null && l.value != n) {
+            l = l.next;
+            steps++;
+        }
+        return l == null ? -steps : steps * 10 + l.value;
+    }
+
+    /** One node escapes inside the walk on some inputs: it must be allocated where it escapes, with its successors. */
+    @Inputs({"0", "1", "2", "9"})
+    static int linkedListWalkedOneNodeEscapes(int n) {
+        Link head = new Link(n, new Link(2, null));
+        int sum = 0;
+        for (Link l = head; l != null; l = l.next) {
+            if (l.value == 1) {
+                Basics.sink = l;
+            }
+            sum += l.value;
+        }
+        return sum;
+    }
+
+    /** A walk longer than the peeling limit: the nodes are allocated, the results stay right. */
+    @Inputs({"0", "3"})
+    static int linkedListLongerThanThePeelingLimit(int n) {
+        Link l = null;
+        for (int i = 0; i < 12; i++) {
+            l = new Link(i + n, l);
+        }
+        int sum = 0;
+        for (Link k = l; k != null; k = k.next) {
+            sum += k.value;
+        }
+        return sum;
+    }
 }

@@ -94,7 +94,7 @@ final class Generator {
     private Code statement(int depth) {
         budget--;
         boolean nest = depth < 3;
-        int kind = r.nextInt(nest ? 28 : 15);
+        int kind = r.nextInt(nest ? 29 : 15);
         return switch (kind) {
             case 0, 1, 2 -> declare();
             case 3, 4 -> assign();
@@ -114,6 +114,7 @@ final class Generator {
             case 23, 24 -> merged.statement(() -> statement(depth + 1));
             case 25 -> lazySet();
             case 26 -> testedRightAfterMerge();
+            case 27 -> walked();
             default -> block(depth + 1);
         };
     }
@@ -172,6 +173,41 @@ final class Generator {
             case 1 -> body.add(new Stmt("sink = h > 0 ? tm : null;"));
             default -> {
             }
+        }
+        return new Block(body);
+    }
+
+    /**
+     * A few nodes linked through {@code P.n} and walked by a loop, which escape peels between
+     * rounds once per node. The last node links to null, to a real object or to one from outside
+     * (then the walk is bounded: that may be a cycle). In the walk a node sometimes escapes, is
+     * written, or the walk breaks early; sometimes the head is read again after the loop.
+     */
+    private Block walked() {
+        List<Code> body = new ArrayList<>();
+        int tail = r.nextInt(4);
+        body.add(new Stmt("P wn = new P(#, #);", e.intExpr(1), switch (tail) {
+            case 0 -> new Expr("P", "ZERO");
+            case 1 -> e.ref("P", 1);
+            default -> new Expr("P", "null");
+        }));
+        for (int k = r.nextInt(4); k > 0; k--) {
+            body.add(new Stmt("wn = new P(#, wn);", e.intExpr(1)));
+        }
+        List<String> walk = new ArrayList<>(List.of("h = h * 31 + wk.i;"));
+        switch (r.nextInt(5)) {
+            case 0 -> walk.add("if (wk.i == " + (r.nextInt(5) - 1) + ") {\n        sink = wk;\n    }");
+            case 1 -> walk.add("if (h % 7 == 0) {\n        break;\n    }");
+            case 2 -> walk.add("wk.i += 3;");
+            case 3 -> walk.add("h = h * 31 + hashOf(wk.o);");
+            default -> {
+            }
+        }
+        // Objects from outside may link into a cycle (other statements write P.n): bound that walk.
+        String test = tail < 2 ? "wk != null && ++wd < 20" : "wk != null";
+        body.add(new Stmt("int wd = 0;\nfor (P wk = wn; " + test + "; wk = wk.n) {\n    " + String.join("\n    ", walk) + "\n}"));
+        if (r.nextBoolean()) {
+            body.add(new Stmt("h = h * 31 + wn.i;"));
         }
         return new Block(body);
     }
