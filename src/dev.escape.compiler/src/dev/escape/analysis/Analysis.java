@@ -272,9 +272,14 @@ public final class Analysis {
         return pending.mergesMadeReal();
     }
 
-    /** The loops that walk objects virtual at their entry, with how often to peel each ({@link WalkPeeling}). */
-    public Map<LoopBeginNode, Integer> walkedLoops() {
+    /** The loops that walk objects virtual at their entry, with their walks ({@link WalkPeeling}). */
+    Map<LoopBeginNode, WalkPeeling.Walk> walkedLoops() {
         return loops.walks();
+    }
+
+    /** True if some loop walks objects virtual at its entry ({@link WalkPeeling}). */
+    public boolean hasWalks() {
+        return !loops.walks().isEmpty();
     }
 
     /** True if the analysis found anything to change. */

@@ -83,11 +83,16 @@ public final class BranchSplitting {
         }
     }
 
-    /** Splits the branches right after {@code merges} where it can; returns how many it split. */
-    public static int apply(StructuredGraph graph, List<AbstractMergeNode> merges) {
+    /**
+     * Splits the branches right after the merges where {@code analysis} made pending objects real,
+     * where it can, and tells the decisions of those objects' sites; returns how many it split.
+     */
+    public static int apply(StructuredGraph graph, Analysis analysis) {
         int split = 0;
-        for (AbstractMergeNode merge : merges) {
+        for (AbstractMergeNode merge : analysis.mergesMadeReal()) {
+            Node branch = merge.next();
             if (merge.isAlive() && merge.graph() == graph && trySplit(merge)) {
+                analysis.decisions().rewrote(analysis.pending().madeRealAt(merge), "branch", branch, "split per path into the merge before it");
                 split++;
             }
         }

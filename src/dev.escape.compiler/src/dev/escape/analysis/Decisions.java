@@ -15,6 +15,7 @@ import java.util.Set;
 import dev.escape.decisions.AllocationSite;
 import dev.escape.decisions.Census;
 import dev.escape.decisions.Decision;
+import dev.escape.decisions.Frame;
 import dev.escape.decisions.Materialization;
 import dev.escape.decisions.Materialization.Cause;
 import dev.escape.decisions.SiteDecision;
@@ -88,6 +89,8 @@ public final class Decisions {
     /** Indexes for {@link #decide}, built once all effects are applied. */
     private Set<String> seen;
     private Map<String, List<Event>> bySite;
+    /** What was rewritten between this round and the next for the objects of each site (by key): {@link SiteDecision#rewrites}. */
+    private final Map<String, List<String>> rewrites = new LinkedHashMap<>();
     /** The limit the analysis stopped at before changing anything (see {@link #stopped}), or null. */
     private String stoppedAt;
 
@@ -100,6 +103,31 @@ public final class Decisions {
         origins.clear();
         events.clear();
         notVirtualized.clear();
+        rewrites.clear();
+    }
+
+    /**
+     * Between this round and the next, the code around {@code objects} was rewritten so that the
+     * next round may keep them virtual: {@code thing}, the node {@code where} it is, and
+     * {@code how}, e.g. {@code loop at Foo.java:12 peeled 4 times}, said of each of their sites once.
+     */
+    void rewrote(List<VirtualObjectNode> objects, String thing, Node where, String how) {
+        List<Frame> at = AllocationSite.frames(hasPosition(where) ? where.getNodeSourcePosition() : null);
+        String text = thing + (at.isEmpty() ? "" : " at " + at.get(0).location()) + " " + how;
+        for (VirtualObjectNode object : objects) {
+            Origin origin = origins.get(object);
+            if (origin == null) {
+                continue;
+            }
+            List<String> ofSite = rewrites.get(origin.site().key());
+            if (ofSite == null) {
+                ofSite = new ArrayList<>();
+                rewrites.put(origin.site().key(), ofSite);
+            }
+            if (!ofSite.contains(text)) {
+                ofSite.add(text);
+            }
+        }
     }
 
     void created(VirtualObjectNode object, Node creator) {
@@ -316,6 +344,9 @@ public final class Decisions {
                 // kept before a later round could see it (e.g. once BranchSplitting split the branch
                 // that needed it).
                 decision = new SiteDecision(site, Decision.ELIMINATED, copies, null, List.of());
+            }
+            for (Decisions round = this; round != null; round = round.next) {
+                decision = decision.withRewrites(round.rewrites.getOrDefault(site.key(), List.of()));
             }
             result.add(decision);
         }

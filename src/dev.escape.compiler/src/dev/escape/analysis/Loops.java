@@ -41,7 +41,7 @@ final class Loops {
     private final Map<LoopBeginNode, Effects> entryEffects = new IdentityHashMap<>();
     private final Map<LoopBeginNode, Effects> backEdgeEffects = new LinkedHashMap<>();
     /** Loops that walk objects virtual at their entry, with how often to peel them ({@link WalkPeeling}). */
-    private final Map<LoopBeginNode, Integer> walks = new LinkedHashMap<>();
+    private final Map<LoopBeginNode, WalkPeeling.Walk> walks = new LinkedHashMap<>();
 
     Loops(Analysis analysis) {
         this.analysis = analysis;
@@ -74,7 +74,7 @@ final class Loops {
         return effects;
     }
 
-    Map<LoopBeginNode, Integer> walks() {
+    Map<LoopBeginNode, WalkPeeling.Walk> walks() {
         return walks;
     }
 
@@ -172,9 +172,9 @@ final class Loops {
             }
             return;
         }
-        int peels = WalkPeeling.peelsFor(loopBegin, entry, analysis);
-        if (peels > 0) {
-            walks.put(loopBegin, peels);
+        WalkPeeling.Walk walk = WalkPeeling.walkOf(loopBegin, entry, analysis);
+        if (walk != null) {
+            walks.put(loopBegin, walk);
         } else {
             walks.remove(loopBegin);
         }

@@ -42,6 +42,8 @@ final class PendingObjects {
     private final Analysis analysis;
     /** The phi of real objects each pending merge ended in, shared by all paths after that merge. */
     private final Map<PendingMerge, ValueNode> phis = new IdentityHashMap<>();
+    /** The object each pending merge that ended was for. */
+    private final Map<PendingMerge, VirtualObjectNode> ended = new IdentityHashMap<>();
     /** Null checks of nullable pending objects, by the test that replaced them. */
     private final Map<ValueNode, VirtualObjectNode> nullChecks = new IdentityHashMap<>();
 
@@ -127,6 +129,17 @@ final class PendingObjects {
         return merges;
     }
 
+    /** The objects that were pending at {@code merge} and had to be made real on their virtual paths. */
+    List<VirtualObjectNode> madeRealAt(AbstractMergeNode merge) {
+        List<VirtualObjectNode> objects = new ArrayList<>();
+        for (Map.Entry<PendingMerge, VirtualObjectNode> e : ended.entrySet()) {
+            if (e.getKey().merge() == merge) {
+                objects.add(e.getValue());
+            }
+        }
+        return objects;
+    }
+
     /** The phi of real objects that ended {@code pending}, or null if it never ended (so far). */
     ValueNode phiOf(PendingMerge pending) {
         return phis.get(pending);
@@ -149,6 +162,7 @@ final class PendingObjects {
             analysis.created(created, pending.block());
             analysis.effectsOf(pending.block()).addFloating(created);
             phis.put(pending, created);
+            ended.put(pending, object);
             phi = created;
         }
         state.put(object, ObjectState.materialized(phi));

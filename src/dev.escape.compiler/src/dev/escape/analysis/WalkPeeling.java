@@ -1,5 +1,7 @@
 package dev.escape.analysis;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jdk.graal.compiler.core.common.cfg.CFGLoop;
@@ -34,76 +36,93 @@ import jdk.graal.compiler.options.OptionKey;
  *
  * <p>
  * Peeling is always correct; the limits only bound the code it adds: at most
- * {@link #MAX_PEELS} peels, and a loop of at most {@link #EscapeWalkPeelingNodes} nodes times its
+ * {@link #MAX_OBJECTS} objects, and a loop of at most {@link #EscapeWalkPeelingNodes} nodes times its
  * peels, without loops inside it.
  */
 public final class WalkPeeling {
     /** Most nodes a walk's loop times its peels may have (0: no peeling). */
     public static final OptionKey<Integer> EscapeWalkPeelingNodes = new OptionKey<>(500);
-    /** The most objects a walk may follow: a longer structure keeps its nodes. */
-    static final int MAX_PEELS = 8;
+    /** The most objects a walk may follow (peeled once each, and once more for the end): a longer structure keeps its nodes. */
+    static final int MAX_OBJECTS = 8;
 
     private WalkPeeling() {
     }
 
-    /**
-     * How many times the loop of {@code loopBegin} would have to be peeled for its walk over the
-     * objects virtual in {@code entry}, the state at its entry; 0 if it walks none.
-     */
-    static int peelsFor(LoopBeginNode loopBegin, BlockState entry, Analysis analysis) {
-        if (loopBegin.getLoopEndCount() != 1) {
-            return 0;
-        }
-        int most = 0;
-        for (PhiNode phi : loopBegin.valuePhis()) {
-            most = Math.max(most, peelsFor(phi, entry, analysis));
-        }
-        return most;
+    /** A loop's walk: the objects it reads, in order, and how often to peel the loop for them. */
+    record Walk(List<VirtualObjectNode> objects, int peels) {
     }
 
-    private static int peelsFor(PhiNode phi, BlockState entry, Analysis analysis) {
+    /**
+     * The walk of the loop of {@code loopBegin} over the objects virtual in {@code entry}, the state
+     * at its entry, or null if it walks none (the longest if several phis walk).
+     */
+    static Walk walkOf(LoopBeginNode loopBegin, BlockState entry, Analysis analysis) {
+        if (loopBegin.getLoopEndCount() != 1) {
+            return null;
+        }
+        Walk longest = null;
+        for (PhiNode phi : loopBegin.valuePhis()) {
+            Walk walk = walkOf(phi, entry, analysis);
+            if (walk != null && (longest == null || walk.peels() > longest.peels())) {
+                longest = walk;
+            }
+        }
+        return longest;
+    }
+
+    private static Walk walkOf(PhiNode phi, BlockState entry, Analysis analysis) {
         if (!(analysis.resolve(phi.valueAt(0), entry) instanceof VirtualObjectNode first) || !(phi.valueAt(1) instanceof LoadFieldNode load)
                         || GraphUtil.skipPi(load.object()) != phi || load.isStatic() || phi.usages().filter(ProxyNode.class).isNotEmpty()) {
-            return 0; // not a walk, or one whose variable is used after the loop: its exits would merge the objects again
+            return null; // not a walk, or one whose variable is used after the loop: its exits would merge the objects again
         }
+        List<VirtualObjectNode> objects = new ArrayList<>();
         VirtualObjectNode object = first;
-        for (int peels = 1; peels <= MAX_PEELS; peels++) {
+        while (objects.size() < MAX_OBJECTS) {
             if (!entry.isVirtual(object) || entry.get(object).isPending() || !(object instanceof VirtualInstanceNode instance)) {
-                return 0;
+                return null;
             }
             int index = instance.fieldIndex(load.field());
             if (index < 0) {
-                return 0;
+                return null;
             }
+            objects.add(object);
             ValueNode next = analysis.resolve(entry.get(object).entry(index), entry);
-            if (next.isNullConstant()) {
-                return peels + 1; // the last peel tests the end: the loop after it is never entered
+            if (next == null) {
+                return null;
+            } else if (next.isNullConstant()) {
+                return new Walk(objects, objects.size() + 1); // the last peel tests the end: the loop after it is never entered
             }
             if (!(next instanceof VirtualObjectNode nextObject) || !entry.isVirtual(nextObject)) {
-                return peels; // the walk goes on into real objects: the loop stays for them
+                return new Walk(objects, objects.size()); // the walk goes on into real objects: the loop stays for them
             }
             object = nextObject;
         }
-        return 0;
+        return null;
     }
 
     /**
-     * Peels each loop of {@code walks} its number of times, if it is small enough and has no loops
-     * inside. Returns the number of peels.
+     * Peels each loop that {@code analysis} found walking its number of times, if it is small
+     * enough and has no loops inside, and tells the decisions of the walked objects' sites.
+     * Returns the number of peels.
      */
-    public static int apply(StructuredGraph graph, CoreProviders context, Map<LoopBeginNode, Integer> walks, int maxNodes) {
+    public static int apply(StructuredGraph graph, CoreProviders context, Analysis analysis, int maxNodes) {
         int done = 0;
-        for (Map.Entry<LoopBeginNode, Integer> walk : walks.entrySet()) {
-            LoopBeginNode loopBegin = walk.getKey();
-            int peels = walk.getValue();
-            for (int i = 0; i < peels && loopBegin.isAlive(); i++) {
+        for (Map.Entry<LoopBeginNode, Walk> entry : analysis.walkedLoops().entrySet()) {
+            LoopBeginNode loopBegin = entry.getKey();
+            Walk walk = entry.getValue();
+            int peeled = 0;
+            while (peeled < walk.peels() && loopBegin.isAlive()) {
                 Loop loop = context.getLoopsDataProvider().getLoopsData(graph).loop(loopBegin);
-                if (loop == null || !peelable(loop, peels, maxNodes)) {
+                if (loop == null || !peelable(loop, walk.peels(), maxNodes)) {
                     break;
                 }
+                if (peeled == 0) {
+                    analysis.decisions().rewrote(walk.objects(), "loop", loopBegin, "peeled " + walk.peels() + (walk.peels() == 1 ? " time" : " times") + " (a walk over its objects)");
+                }
                 LoopTransformations.peel(loop);
-                done++;
+                peeled++;
             }
+            done += peeled;
         }
         return done;
     }

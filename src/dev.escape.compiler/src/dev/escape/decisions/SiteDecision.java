@@ -1,5 +1,6 @@
 package dev.escape.decisions;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,8 +10,24 @@ import java.util.List;
  *            peeling and unrolling duplicate them)
  * @param reason why the site was kept, for a kept site that was never made virtual; null otherwise
  * @param materializations the places where the object was made real again
+ * @param rewrites what the phase changed in the code between rounds so that a later round could
+ *            keep the site's objects virtual, e.g. {@code loop at Foo.java:12 peeled 4 times}
  */
-public record SiteDecision(AllocationSite site, Decision decision, int copies, String reason, List<Materialization> materializations) {
+public record SiteDecision(AllocationSite site, Decision decision, int copies, String reason, List<Materialization> materializations, List<String> rewrites) {
+
+    public SiteDecision(AllocationSite site, Decision decision, int copies, String reason, List<Materialization> materializations) {
+        this(site, decision, copies, reason, materializations, List.of());
+    }
+
+    /** This decision, with {@code more} rewrites. */
+    public SiteDecision withRewrites(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(rewrites);
+        all.addAll(more);
+        return new SiteDecision(site, decision, copies, reason, materializations, List.copyOf(all));
+    }
 
     /** One line in the spirit of {@code go build -gcflags=-m}: site, decision, why. */
     public String describe() {
@@ -21,6 +38,9 @@ public record SiteDecision(AllocationSite site, Decision decision, int copies, S
         if (!materializations.isEmpty()) {
             sb.append(reason == null ? ": " : "; ");
             sb.append(String.join("; ", materializations.stream().map(Materialization::describe).toList()));
+        }
+        if (!rewrites.isEmpty()) {
+            sb.append(reason == null && materializations.isEmpty() ? ": " : "; ").append(String.join("; ", rewrites));
         }
         return sb.toString();
     }

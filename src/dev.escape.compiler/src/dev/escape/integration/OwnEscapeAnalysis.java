@@ -199,11 +199,10 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
      * ({@link BranchSplitting}), so that the next round may keep them virtual. True if it split any.
      */
     private boolean splitBranches(StructuredGraph graph, CoreProviders context, Analysis analysis) {
-        List<AbstractMergeNode> merges = analysis.mergesMadeReal();
-        if (merges.isEmpty() || !EscapeOptions.EscapeBranchSplitting.getValue(graph.getOptions())) {
+        if (analysis.mergesMadeReal().isEmpty() || !EscapeOptions.EscapeBranchSplitting.getValue(graph.getOptions())) {
             return false;
         }
-        return rewrite(graph, context, "branch splitting", SPLITS, () -> BranchSplitting.apply(graph, merges));
+        return rewrite(graph, context, "branch splitting", SPLITS, () -> BranchSplitting.apply(graph, analysis));
     }
 
     /**
@@ -212,10 +211,10 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
      */
     private boolean peelWalks(StructuredGraph graph, CoreProviders context, Analysis analysis) {
         int maxNodes = EscapeOptions.EscapeWalkPeelingNodes.getValue(graph.getOptions());
-        if (analysis.walkedLoops().isEmpty() || maxNodes == 0) {
+        if (!analysis.hasWalks() || maxNodes == 0) {
             return false;
         }
-        return rewrite(graph, context, "walk peeling", PEELS, () -> WalkPeeling.apply(graph, context, analysis.walkedLoops(), maxNodes));
+        return rewrite(graph, context, "walk peeling", PEELS, () -> WalkPeeling.apply(graph, context, analysis, maxNodes));
     }
 
     /**

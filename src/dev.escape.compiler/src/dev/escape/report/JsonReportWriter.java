@@ -142,6 +142,9 @@ final class JsonReportWriter {
         json.name("feedback").beginArray();
         report.feedbackNotes(r, s).forEach(json::value);
         json.endArray();
+        json.name("rewrites").beginArray();
+        s.rewrites().forEach(json::value);
+        json.endArray();
         json.name("materializations").beginArray();
         for (Materialization m : s.materializations()) {
             json.beginObject();

@@ -252,8 +252,9 @@ public record Report(List<MethodReport> methods, int compilations, String filter
     }
 
     /**
-     * Why a site was decided as it was, one entry per link: the reason it was not virtualized and
-     * each place it was materialized. Empty for an eliminated site.
+     * Why a site was decided as it was, one entry per link: the reason it was not virtualized,
+     * each place it was materialized, and what the phase rewrote between rounds for it. Empty for
+     * a site eliminated as written.
      */
     public static List<String> explanation(SiteDecision site) {
         List<String> lines = new ArrayList<>();
@@ -261,6 +262,7 @@ public record Report(List<MethodReport> methods, int compilations, String filter
             lines.add(site.reason());
         }
         site.materializations().stream().map(Materialization::describe).forEach(lines::add);
+        lines.addAll(site.rewrites());
         return lines;
     }
 }

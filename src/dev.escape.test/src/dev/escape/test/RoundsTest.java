@@ -2,6 +2,7 @@ package dev.escape.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
 import java.util.List;
@@ -100,6 +101,9 @@ class RoundsTest {
         Compiled unsplit = GraalHarness.compile(m, Slot.ESCAPE, new OptionValues(GraalHarness.options(), EscapeOptions.EscapeBranchSplitting, false));
         assertEquals(0, split.allocations(), () -> Checks.describe(split));
         assertEquals(List.of(Decision.ELIMINATED), decisions(split), () -> Checks.describe(split));
+        assertEquals(1, split.sites().get(0).rewrites().size(), () -> Checks.describe(split));
+        assertTrue(split.sites().get(0).describe().matches(".* eliminated: branch at Functional\\.java:\\d+ split per path into the merge before it"), () -> Checks.describe(split));
+        assertEquals(List.of(), box(unsplit).rewrites());
         assertEquals(1, unsplit.allocations(), () -> Checks.describe(unsplit));
         assertEquals(Decision.KEPT, box(unsplit).decision(), () -> Checks.describe(unsplit));
         Checks.sameAsInterpreter(split, CorpusInputs.parse(m, new String[]{"5", "-5", "0", "13"}));
@@ -120,6 +124,10 @@ class RoundsTest {
         assertEquals(0, peeled.nodeClasses().getOrDefault("LoopBeginNode", 0), () -> peeled.nodeClasses().toString());
         assertEquals(1, unpeeled.nodeClasses().getOrDefault("LoopBeginNode", 0), () -> unpeeled.nodeClasses().toString());
         assertEquals(List.of(Decision.ELIMINATED, Decision.ELIMINATED, Decision.ELIMINATED), decisions(peeled), () -> Checks.describe(peeled));
+        // Graal's own loop peeling, before the phase, already takes the head out of the loop: the
+        // loop walks the other two nodes, and their decisions name the peeling (twice and once for the end).
+        assertEquals(2, peeled.sites().stream().filter(site -> site.describe().matches(".* eliminated: loop at Loops\\.java:\\d+ peeled 3 times \\(a walk over its objects\\)")).count(),
+                        () -> Checks.describe(peeled));
         assertEquals(2, unpeeled.allocations(), () -> Checks.describe(unpeeled));
         assertEquals(2, unpeeled.count(Decision.KEPT), () -> Checks.describe(unpeeled));
         assertEquals(2, compile(m, 1).allocations());
