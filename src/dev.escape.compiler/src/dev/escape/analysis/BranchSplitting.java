@@ -21,7 +21,6 @@ import jdk.graal.compiler.nodes.LogicNode;
 import jdk.graal.compiler.nodes.MergeNode;
 import jdk.graal.compiler.nodes.NodeView;
 import jdk.graal.compiler.nodes.PhiNode;
-import jdk.graal.compiler.nodes.PiNode;
 import jdk.graal.compiler.nodes.ProxyNode;
 import jdk.graal.compiler.nodes.StructuredGraph;
 import jdk.graal.compiler.nodes.UnaryOpLogicNode;
@@ -170,11 +169,11 @@ public final class BranchSplitting {
     private static Stamp known(ValueNode value, EndNode end) {
         ValueNode onPath = value instanceof PhiNode phi && phi.merge() == end.merge() ? phi.valueAt(end) : value;
         Stamp known = onPath.stamp(NodeView.DEFAULT);
-        ValueNode origin = withoutPis(onPath);
+        ValueNode origin = GraphUtil.skipPi(onPath);
         FixedNode node = end;
         for (int steps = 0; steps < MAX_WALK && node != null && !known.isEmpty(); steps++) {
             if (node instanceof AbstractBeginNode begin && begin.predecessor() instanceof IfNode dominating) {
-                if (dominating.condition() instanceof UnaryOpLogicNode earlier && withoutPis(earlier.getValue()) == origin) {
+                if (dominating.condition() instanceof UnaryOpLogicNode earlier && GraphUtil.skipPi(earlier.getValue()) == origin) {
                     Stamp proved = earlier.getSucceedingStampForValue(dominating.falseSuccessor() == begin);
                     known = proved == null || !proved.isCompatible(known) ? known : known.join(proved);
                 }
@@ -186,14 +185,6 @@ public final class BranchSplitting {
             }
         }
         return known;
-    }
-
-    private static ValueNode withoutPis(ValueNode value) {
-        ValueNode v = value;
-        while (v instanceof PiNode pi) {
-            v = pi.object();
-        }
-        return v;
     }
 
     private static boolean oneSide(Side side) {

@@ -40,10 +40,11 @@ import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
  */
 final class PendingObjects {
     private final Analysis analysis;
-    /** The phi of real objects each pending merge ended in, shared by all paths after that merge. */
-    private final Map<PendingMerge, ValueNode> phis = new IdentityHashMap<>();
-    /** The object each pending merge that ended was for. */
-    private final Map<PendingMerge, VirtualObjectNode> ended = new IdentityHashMap<>();
+    /** How each pending merge that ended did: its object, and the phi of real objects shared by all paths after that merge. */
+    private final Map<PendingMerge, Ended> ended = new IdentityHashMap<>();
+
+    private record Ended(VirtualObjectNode object, ValueNode phi) {
+    }
     /** Null checks of nullable pending objects, by the test that replaced them. */
     private final Map<ValueNode, VirtualObjectNode> nullChecks = new IdentityHashMap<>();
 
@@ -121,7 +122,7 @@ final class PendingObjects {
     /** The merges whose pending objects had to be made real on their virtual paths (see {@link BranchSplitting}). */
     List<AbstractMergeNode> mergesMadeReal() {
         List<AbstractMergeNode> merges = new ArrayList<>();
-        for (PendingMerge p : phis.keySet()) {
+        for (PendingMerge p : ended.keySet()) {
             if (!merges.contains(p.merge())) {
                 merges.add(p.merge());
             }
@@ -132,9 +133,9 @@ final class PendingObjects {
     /** The objects that were pending at {@code merge} and had to be made real on their virtual paths. */
     List<VirtualObjectNode> madeRealAt(AbstractMergeNode merge) {
         List<VirtualObjectNode> objects = new ArrayList<>();
-        for (Map.Entry<PendingMerge, VirtualObjectNode> e : ended.entrySet()) {
+        for (Map.Entry<PendingMerge, Ended> e : ended.entrySet()) {
             if (e.getKey().merge() == merge) {
-                objects.add(e.getValue());
+                objects.add(e.getValue().object());
             }
         }
         return objects;
@@ -142,13 +143,14 @@ final class PendingObjects {
 
     /** The phi of real objects that ended {@code pending}, or null if it never ended (so far). */
     ValueNode phiOf(PendingMerge pending) {
-        return phis.get(pending);
+        Ended e = ended.get(pending);
+        return e == null ? null : e.phi();
     }
 
     /** Ends the pending state of {@code object}: it is allocated at the end of the paths where it was virtual. */
     void materialize(VirtualObjectNode object, BlockState state, Node user, Cause cause) {
         PendingMerge pending = state.get(object).pendingMerge();
-        ValueNode phi = phis.get(pending);
+        ValueNode phi = phiOf(pending);
         if (phi == null) {
             ValueNode[] values = pending.real().clone();
             for (int i = 0; i < values.length; i++) {
@@ -161,8 +163,7 @@ final class PendingObjects {
             ValuePhiNode created = Merges.phiOf(pending.merge(), values, pending.inputs());
             analysis.created(created, pending.block());
             analysis.effectsOf(pending.block()).addFloating(created);
-            phis.put(pending, created);
-            ended.put(pending, object);
+            ended.put(pending, new Ended(object, created));
             phi = created;
         }
         state.put(object, ObjectState.materialized(phi));

@@ -28,7 +28,9 @@
  * not allocated on the virtual paths until a node that needs more arrives, and then allocated at
  * the end of those paths, with a phi of the real objects. Where a test right after such a merge is
  * decided by each incoming path on its own, {@link dev.escape.analysis.BranchSplitting} splits it
- * between rounds, so that the next round sees the object on its own path. Loops ({@link dev.escape.analysis.Loops}) are analyzed until the state at the
+ * between rounds, so that the next round sees the object on its own path; a loop that walks a small
+ * structure of virtual objects ({@code n = n.next}) is peeled between rounds by
+ * {@link dev.escape.analysis.WalkPeeling}, once per object. Loops ({@link dev.escape.analysis.Loops}) are analyzed until the state at the
  * header agrees with the back edges, or cut off by materializing at the entry; an object replaced
  * in every iteration (and the objects it holds, nested) is carried around the loop as one virtual
  * object whose fields are phis.

@@ -29,19 +29,26 @@ public record SiteDecision(AllocationSite site, Decision decision, int copies, S
         return new SiteDecision(site, decision, copies, reason, materializations, List.copyOf(all));
     }
 
-    /** One line in the spirit of {@code go build -gcflags=-m}: site, decision, why. */
+    /** One line in the spirit of {@code go build -gcflags=-m}: site, decision, why ({@link #explanation}). */
     public String describe() {
-        StringBuilder sb = new StringBuilder(site.describe()).append(' ').append(decision.text);
+        List<String> why = explanation();
+        return site.describe() + ' ' + decision.text + (why.isEmpty() ? "" : ": " + String.join("; ", why));
+    }
+
+    /**
+     * Why the site was decided as it was, one entry per link: the reason it was not virtualized,
+     * each place it was materialized, and what the phase rewrote between rounds for it. Empty for
+     * a site eliminated as written.
+     */
+    public List<String> explanation() {
+        List<String> lines = new ArrayList<>();
         if (reason != null) {
-            sb.append(": ").append(reason);
+            lines.add(reason);
         }
-        if (!materializations.isEmpty()) {
-            sb.append(reason == null ? ": " : "; ");
-            sb.append(String.join("; ", materializations.stream().map(Materialization::describe).toList()));
+        for (Materialization m : materializations) {
+            lines.add(m.describe());
         }
-        if (!rewrites.isEmpty()) {
-            sb.append(reason == null && materializations.isEmpty() ? ": " : "; ").append(String.join("; ", rewrites));
-        }
-        return sb.toString();
+        lines.addAll(rewrites);
+        return lines;
     }
 }

@@ -63,7 +63,7 @@ final class DecisionProperties {
         // A commit of objects with different fates shows the one that allocates most.
         decisions.stream().max(Comparator.comparing(SiteDecision::decision)).ifPresent(d -> props.put(DECISION, Report.decisionId(d.decision())));
         List<String> reasons = new ArrayList<>();
-        decisions.forEach(d -> reasons.addAll(Report.explanation(d)));
+        decisions.forEach(d -> reasons.addAll(d.explanation()));
         if (reasons.isEmpty() && !decisions.isEmpty()) {
             reasons.add("every use was scalar-replaced");
         }

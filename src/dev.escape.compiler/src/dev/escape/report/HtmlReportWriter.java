@@ -160,7 +160,7 @@ final class HtmlReportWriter {
         out.printf("<tr class=\"site %s%s\" data-site=\"%s\">", decision, feedback.isEmpty() ? "" : " feedback", Xml.escape(s.site().key()));
         out.printf("<td>%s</td><td><code>%s</code></td><td class=\"decision\">%s%s</td><td>", Xml.escape(compilation), Xml.escape(s.site().describe()), Xml.escape(s.decision().text),
                         feedback.isEmpty() ? "" : "<span class=\"feedback-marker\" title=\"decided after runtime feedback\">after feedback</span>");
-        List<String> why = Report.explanation(s);
+        List<String> why = s.explanation();
         if (!why.isEmpty() || !feedback.isEmpty()) {
             out.print("<ul>");
             why.forEach(line -> out.print("<li>" + Xml.escape(line) + "</li>"));

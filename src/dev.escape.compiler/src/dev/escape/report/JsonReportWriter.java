@@ -137,7 +137,7 @@ final class JsonReportWriter {
         json.field("source", report.sources().line(s.site().origin()));
         json.field("decision", Report.decisionId(s.decision())).field("copies", s.copies()).field("reason", s.reason());
         json.name("explanation").beginArray();
-        Report.explanation(s).forEach(json::value);
+        s.explanation().forEach(json::value);
         json.endArray();
         json.name("feedback").beginArray();
         report.feedbackNotes(r, s).forEach(json::value);

@@ -250,19 +250,4 @@ public record Report(List<MethodReport> methods, int compilations, String filter
     public static String causeLabel(Materialization m) {
         return m.cause() == Materialization.Cause.UNKNOWN ? "cause unknown (graph comparison)" : m.cause().text;
     }
-
-    /**
-     * Why a site was decided as it was, one entry per link: the reason it was not virtualized,
-     * each place it was materialized, and what the phase rewrote between rounds for it. Empty for
-     * a site eliminated as written.
-     */
-    public static List<String> explanation(SiteDecision site) {
-        List<String> lines = new ArrayList<>();
-        if (site.reason() != null) {
-            lines.add(site.reason());
-        }
-        site.materializations().stream().map(Materialization::describe).forEach(lines::add);
-        lines.addAll(site.rewrites());
-        return lines;
-    }
 }

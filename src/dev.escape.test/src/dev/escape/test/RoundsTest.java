@@ -110,10 +110,10 @@ class RoundsTest {
     }
 
     /**
-     * WalkPeeling between the rounds: round 1 makes the three nodes of a list walked by a loop real
-     * at the loop (its variable takes another node each iteration); once the loop is peeled per
-     * node and once for the end, round 2 keeps them all virtual and the loop is gone. Without the
-     * peeling (its option 0) two of the nodes stay allocated; with one round there is no peeling either.
+     * WalkPeeling between the rounds: round 1 makes the nodes a loop walks real at the loop (its
+     * variable takes another node each iteration); once the loop is peeled per node and once for
+     * the end, round 2 keeps them all virtual and the loop is gone. Without the peeling (its option
+     * 0) two of the nodes stay allocated; with one round there is no peeling either.
      */
     @Test
     void walkPeelingBetweenRoundsRemovesTheWalkedNodes() throws Exception {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.escape.decisions.Decision;
 import dev.escape.decisions.SiteDecision;
 import dev.escape.integration.EscapeOptions;
-import dev.escape.report.Report;
 import dev.escape.test.corpus.Basics;
 import dev.escape.test.harness.Compiled;
 import dev.escape.test.harness.GraalHarness;
@@ -43,7 +42,7 @@ class EscapeDumpTest {
         InputNode allocation = only(Bgv.nodesWith(Bgv.graph(group, BEFORE), "escape.site", kept.site().key()));
         assertEquals("jdk.graal.compiler.nodes.java.NewInstanceNode", Bgv.property(allocation, "class"));
         assertEquals("kept", Bgv.property(allocation, "escape.decision"));
-        assertEquals(String.join("\n", Report.explanation(kept)), Bgv.property(allocation, "escape.reason"));
+        assertEquals(String.join("\n", kept.explanation()), Bgv.property(allocation, "escape.reason"));
         assertTrue(Bgv.property(allocation, "escape.reason").contains("Basics.sink"), Bgv.property(allocation, "escape.reason"));
 
         List<String> after = Bgv.nodesWith(Bgv.graph(group, AFTER), "escape.site", kept.site().key()).stream().map(n -> simpleClass(n)).sorted().toList();
