@@ -17,6 +17,7 @@ import jdk.graal.compiler.nodes.ValueNode;
 import jdk.graal.compiler.nodes.ValuePhiNode;
 import jdk.graal.compiler.nodes.cfg.HIRBlock;
 import jdk.graal.compiler.nodes.java.LoadFieldNode;
+import jdk.graal.compiler.nodes.util.ConstantFoldUtil;
 import jdk.graal.compiler.nodes.virtual.VirtualInstanceNode;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
 import jdk.vm.ci.code.BytecodeFrame;
@@ -103,6 +104,11 @@ final class Merges {
             }
             if (nullable(phi, states, merge) != null) {
                 continue;
+            }
+            VirtualObjectNode holder = nullable(phi, states, merge, true);
+            if (holder != null && materializeFields(holder, states, preds, merge)) {
+                changed = true;
+                continue; // the next pass finds it nullable
             }
             VirtualObjectNode[] virtualInputs = new VirtualObjectNode[states.length];
             for (int i = 0; i < states.length; i++) {
@@ -318,6 +324,43 @@ final class Merges {
         return true;
     }
 
+    /**
+     * Makes real, at the end of each predecessor where {@code object} is virtual, the virtual
+     * objects its fields hold, so that {@code object} itself can stay pending past the merge
+     * (whose reads then give the real field objects). Without this, the object would be made real
+     * there, and they with it: this allocates a subset of that. {@code Optional.map} puts a new
+     * box into a new {@code Optional} that it merges with {@code Optional.EMPTY}. False if there
+     * was nothing to do, or a field's object must stay virtual (or is the object itself).
+     */
+    private boolean materializeFields(VirtualObjectNode object, BlockState[] states, HIRBlock[] preds, AbstractMergeNode merge) {
+        List<VirtualObjectNode> fieldObjects = new ArrayList<>();
+        List<Integer> where = new ArrayList<>();
+        for (int i = 0; i < states.length; i++) {
+            if (!states[i].isVirtual(object)) {
+                continue;
+            }
+            ObjectState o = states[i].get(object);
+            for (int j = 0; j < o.entryCount(); j++) {
+                if (o.entry(j) instanceof VirtualObjectNode field && states[i].isVirtual(field)) {
+                    for (VirtualObjectNode reached : states[i].reachableVirtual(field, null)) {
+                        if (reached == object || states[i].mustStayVirtual(reached)) {
+                            return false;
+                        }
+                    }
+                    fieldObjects.add(field);
+                    where.add(i);
+                }
+            }
+        }
+        for (int k = 0; k < fieldObjects.size(); k++) {
+            BlockState state = states[where.get(k)];
+            if (state.isVirtual(fieldObjects.get(k))) { // an earlier one may have reached it
+                analysis.materializeAtEnd(fieldObjects.get(k), state, preds[where.get(k)], merge, Cause.MERGE, false);
+            }
+        }
+        return !fieldObjects.isEmpty();
+    }
+
     private BlockState buildResult(AbstractMergeNode merge, HIRBlock block, BlockState[] states, HIRBlock[] preds, EconomicSet<VirtualObjectNode> pending) {
         BlockState result = new BlockState();
         Effects effects = analysis.effectsOf(block);
@@ -359,6 +402,11 @@ final class Merges {
      * end of the path, as for an object real there.
      */
     VirtualObjectNode nullable(PhiNode phi, BlockState[] states, AbstractMergeNode merge) {
+        return nullable(phi, states, merge, false);
+    }
+
+    /** As {@link #nullable(PhiNode, BlockState[], AbstractMergeNode)}, and the object's fields may hold virtual objects if {@code fieldsMayBeVirtual}. */
+    private VirtualObjectNode nullable(PhiNode phi, BlockState[] states, AbstractMergeNode merge, boolean fieldsMayBeVirtual) {
         if (isExceptionMerge(analysis.blockOf(merge))) {
             return null;
         }
@@ -373,7 +421,7 @@ final class Merges {
                 constant = in.asJavaConstant();
                 anyOther = true;
             } else if (in instanceof VirtualObjectNode v && states[i].isVirtual(v) && !states[i].get(v).isPending() && (object == null || object == v) &&
-                            analysis.identity().onlyThroughPhi(v, states[i], phi, analysis.blockOf(merge), false) && !states[i].hasVirtualFields(v)) {
+                            analysis.identity().onlyThroughPhi(v, states[i], phi, analysis.blockOf(merge), false) && (fieldsMayBeVirtual || !states[i].hasVirtualFields(v))) {
                 object = v;
             } else {
                 return null;
@@ -394,43 +442,12 @@ final class Merges {
     }
 
     private ObjectState nullableState(VirtualObjectNode object, PhiNode phi, AbstractMergeNode merge, HIRBlock block, BlockState[] states, HIRBlock[] preds) {
-        Effects effects = analysis.effectsOf(block);
         ValueNode[] real = new ValueNode[states.length];
-        ValueNode[] flags = new ValueNode[states.length];
-        ValueNode[] entries = new ValueNode[object.entryCount()];
-        boolean anyNull = false;
-        ValueNode[] inputs = new ValueNode[states.length];
-        ValueNode[][] constantFields = new ValueNode[states.length][];
         for (int i = 0; i < states.length; i++) {
-            inputs[i] = analysis.resolve(in(phi, i), states[i]);
-            anyNull |= inputs[i].isNullConstant();
-            if (inputs[i] != object && !inputs[i].isNullConstant()) {
-                constantFields[i] = loadFields((VirtualInstanceNode) object, inputs[i], preds[i]);
-            }
+            ValueNode input = analysis.resolve(in(phi, i), states[i]);
+            real[i] = input == object ? null : input;
         }
-        for (int j = 0; j < entries.length; j++) {
-            ValueNode[] values = new ValueNode[states.length];
-            for (int i = 0; i < states.length; i++) {
-                if (inputs[i] == object) {
-                    values[i] = analysis.resolve(states[i].get(object).entry(j), states[i]);
-                } else if (constantFields[i] != null) {
-                    values[i] = constantFields[i][j];
-                } else {
-                    // Null: never read, a null check must prove the object there first.
-                    values[i] = ConstantNode.defaultForKind(object.entryKind(analysis.providers().getMetaAccessExtensionProvider(), j));
-                }
-            }
-            entries[j] = valueOrPhi(merge, block, effects, values);
-        }
-        BlockState[] snapshots = new BlockState[states.length];
-        for (int i = 0; i < states.length; i++) {
-            real[i] = inputs[i] == object ? null : inputs[i];
-            flags[i] = ConstantNode.forInt(inputs[i].isNullConstant() ? 0 : 1);
-            snapshots[i] = states[i].copy();
-        }
-        // Without a null among the inputs the object is never absent: no flag, reads need no null check.
-        return ObjectState.pending(entries, new PendingMerge(merge, block, preds, snapshots, real, phiIndex,
-                        anyNull ? newPhi(merge, block, effects, flags) : null));
+        return pending((VirtualInstanceNode) object, real, merge, block, states, preds);
     }
 
     /** The input of graph phi {@code phi} from the {@code i}-th predecessor that takes part. */
@@ -446,24 +463,47 @@ final class Merges {
         return preds;
     }
 
-    /** Field phis of an object real on some predecessors: there its fields are loaded at the end. */
+    /** The pending state of an object real on some predecessors. */
     private ObjectState pendingState(VirtualInstanceNode object, AbstractMergeNode merge, HIRBlock block, BlockState[] states, HIRBlock[] preds) {
         ValueNode[] real = new ValueNode[states.length];
-        ValueNode[][] fields = new ValueNode[states.length][];
         for (int i = 0; i < states.length; i++) {
             ObjectState o = states[i].get(object);
-            if (o.isVirtual()) {
+            real[i] = o.isVirtual() ? null : o.materializedValue();
+        }
+        return pending(object, real, merge, block, states, preds);
+    }
+
+    /**
+     * The pending state of {@code object}, virtual on the predecessors where {@code real} is null
+     * and that value elsewhere: its field phis take the virtual object's entries, the fields
+     * loaded at the end of a path where it is real, and default values where it is {@code null}
+     * (never read: a null check must prove the object there first). With {@code null} among the
+     * real values it gets a 1/0 phi telling whether it is there.
+     */
+    private ObjectState pending(VirtualInstanceNode object, ValueNode[] real, AbstractMergeNode merge, HIRBlock block, BlockState[] states, HIRBlock[] preds) {
+        Effects effects = analysis.effectsOf(block);
+        ValueNode[][] fields = new ValueNode[states.length][];
+        ValueNode[] flags = new ValueNode[states.length];
+        boolean anyNull = false;
+        for (int i = 0; i < states.length; i++) {
+            flags[i] = ConstantNode.forInt(real[i] != null && real[i].isNullConstant() ? 0 : 1);
+            if (real[i] == null) {
+                ObjectState o = states[i].get(object);
                 fields[i] = new ValueNode[o.entryCount()];
                 for (int j = 0; j < o.entryCount(); j++) {
                     fields[i][j] = analysis.resolve(o.entry(j), states[i]);
                 }
+            } else if (real[i].isNullConstant()) {
+                anyNull = true;
+                fields[i] = new ValueNode[object.entryCount()];
+                for (int j = 0; j < fields[i].length; j++) {
+                    fields[i][j] = ConstantNode.defaultForKind(object.entryKind(analysis.providers().getMetaAccessExtensionProvider(), j));
+                }
             } else {
-                real[i] = o.materializedValue();
                 fields[i] = loadFields(object, real[i], preds[i]);
             }
         }
         ValueNode[] entries = new ValueNode[object.entryCount()];
-        Effects effects = analysis.effectsOf(block);
         for (int j = 0; j < entries.length; j++) {
             ValueNode[] values = new ValueNode[states.length];
             for (int i = 0; i < states.length; i++) {
@@ -475,13 +515,21 @@ final class Merges {
         for (int i = 0; i < states.length; i++) {
             snapshots[i] = states[i].copy();
         }
-        return ObjectState.pending(entries, new PendingMerge(merge, block, preds, snapshots, real, phiIndex, null));
+        // Without a null among the values the object is never absent: no flag, reads need no null check.
+        return ObjectState.pending(entries, new PendingMerge(merge, block, preds, snapshots, real, phiIndex, anyNull ? newPhi(merge, block, effects, flags) : null));
     }
 
     /** Loads of the fields of {@code real}, an object of {@code object}'s class, at the end of {@code pred}. */
     private ValueNode[] loadFields(VirtualInstanceNode object, ValueNode real, HIRBlock pred) {
         ValueNode[] fields = new ValueNode[object.entryCount()];
         for (int j = 0; j < fields.length; j++) {
+            ConstantNode folded = real.isJavaConstant() ? ConstantFoldUtil.tryConstantFold(analysis.providers().getConstantFieldProvider(), analysis.providers().getConstantReflection(),
+                            analysis.providers().getMetaAccess(), object.field(j), real.asJavaConstant(), analysis.graph().getOptions(), real) : null;
+            if (folded != null) {
+                // A final field of a constant (Optional.EMPTY's value): a later branch can tell its outcome on this path.
+                fields[j] = folded;
+                continue;
+            }
             LoadFieldNode load = LoadFieldNode.create(analysis.graph().getAssumptions(), real, object.field(j));
             analysis.created(load, pred);
             analysis.effectsOf(pred).addFixedBefore(Analysis.endOf(pred), load);

@@ -92,8 +92,9 @@ public final class Functional {
 
     /**
      * A nullable merge tested right after it, then a bounds-checked read that may deoptimize with
-     * the merge's frame state: the first round allocates the box, the split test lets the next
-     * round drop it (BranchSplitting); the box stays visible to the second test after the paths meet.
+     * the merge's frame state: past the "not null" side the box is known to be the new one
+     * (PendingObjects.narrowByBranch), so the read's frame state describes a virtual box and no
+     * round allocates it.
      */
     @Inputs({"5", "-5", "0", "13"})
     @BeyondGraal({"5", "13"})
@@ -103,6 +104,52 @@ public final class Functional {
             return -1;
         }
         return SMALL[b.value & 7] * 10 + b.value;
+    }
+
+    /** A name or none, as {@code Optional} holds a value or none. */
+    static final class Named {
+        static final Named NONE = new Named(null);
+        final String name;
+
+        Named(String name) {
+            this.name = name;
+        }
+    }
+
+    /**
+     * A merge of a constant and a new object whose field is tested right after it, then a
+     * bounds-checked read that may deoptimize with the merge's frame state. The name comes from an
+     * array, so only the branch before the merge proves it not null on the new object's path: the
+     * round cannot tell the test's outcome there, and makes the object real for the read. Once the
+     * test is split at the merge (BranchSplitting), each path takes its own side and the next
+     * round drops the object. Graal keeps it.
+     */
+    @Inputs({"0", "1", "2", "3"})
+    @BeyondGraal({"0", "2", "3"})
+    static int namedTestedRightAfterMerge(int i) {
+        String s = NAMES[i & 7];
+        Named n = s == null ? Named.NONE : new Named(s);
+        if (n.name == null) {
+            return SMALL[i] * 10;
+        }
+        return n.name.length();
+    }
+
+    /**
+     * The same merge through {@code Optional}, whose {@code EMPTY} has a final field the round
+     * reads as a constant: past the branch the round knows which path it came along (the constant
+     * on the empty side, the new object on the other), so the read that may deoptimize on the
+     * empty side needs no {@code Optional}, in one round. The box the new one holds is allocated
+     * on its path: a pending object's fields must be real (Merges.materializeFields). Graal keeps both.
+     */
+    @Inputs({"0", "1", "2", "3"})
+    @BeyondGraal({"2", "3"})
+    static int boxOrNoneTestedRightAfterMerge(int i) {
+        Optional<Box> b = i > 1 ? Optional.of(new Box(i)) : Optional.empty();
+        if (b.isEmpty()) {
+            return SMALL[i] * 10;
+        }
+        return b.get().value;
     }
 
     /** As above, and the object is tested again after the two sides meet: no split, the same results. */
