@@ -415,7 +415,7 @@ public final class Analysis {
             blockEffects.get(block).killBranch(branch, value);
             return BlockState.dead();
         }
-        pending.narrowByBranch(begin, state);
+        pending.provedByBranch(begin, state);
         if (begin instanceof LoopExitNode exit) {
             loops.exit(exit, block, state);
             // The schedule does not list proxies; they belong to their loop exit.

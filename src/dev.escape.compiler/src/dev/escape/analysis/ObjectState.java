@@ -19,24 +19,16 @@ final class ObjectState {
     private final boolean ensureVirtualized;
     private final ValueNode materialized;
     private final PendingMerge pending;
-    /** For a pending object: a branch on this path proved it is this real value (a constant, null), or null. */
-    private final ValueNode provedReal;
     /** For a nullable pending object: a null check on this path proved it is there. */
     private final boolean provedNonNull;
 
     private ObjectState(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized, ValueNode materialized, PendingMerge pending, boolean provedNonNull) {
-        this(entries, locks, ensureVirtualized, materialized, pending, provedNonNull, null);
-    }
-
-    private ObjectState(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized, ValueNode materialized, PendingMerge pending, boolean provedNonNull,
-                    ValueNode provedReal) {
         this.entries = entries;
         this.locks = locks;
         this.ensureVirtualized = ensureVirtualized;
         this.materialized = materialized;
         this.pending = pending;
         this.provedNonNull = provedNonNull;
-        this.provedReal = provedReal;
     }
 
     /**
@@ -61,20 +53,7 @@ final class ObjectState {
     }
 
     ObjectState withProvedNonNull() {
-        return new ObjectState(entries, locks, ensureVirtualized, materialized, pending, true, provedReal);
-    }
-
-    /**
-     * A pending object that a branch proved to be {@code real} on this path: it stays pending
-     * (what follows does not fold on it), and making it real gives {@code real}.
-     */
-    ObjectState withProvedReal(ValueNode real) {
-        return new ObjectState(entries, locks, ensureVirtualized, materialized, pending, provedNonNull, real);
-    }
-
-    /** See {@link #withProvedReal}. */
-    ValueNode provedReal() {
-        return provedReal;
+        return new ObjectState(entries, locks, ensureVirtualized, materialized, pending, true);
     }
 
     static ObjectState virtual(ValueNode[] entries, List<MonitorIdNode> locks, boolean ensureVirtualized) {

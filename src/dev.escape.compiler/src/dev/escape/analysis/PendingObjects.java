@@ -10,22 +10,16 @@ import org.graalvm.collections.EconomicSet;
 import org.graalvm.collections.Equivalence;
 
 import dev.escape.decisions.Materialization.Cause;
-import jdk.graal.compiler.core.common.type.Stamp;
-import jdk.graal.compiler.core.common.type.StampFactory;
 import jdk.graal.compiler.graph.Node;
 import jdk.graal.compiler.nodes.AbstractBeginNode;
 import jdk.graal.compiler.nodes.AbstractEndNode;
 import jdk.graal.compiler.nodes.AbstractMergeNode;
-import jdk.graal.compiler.nodes.BinaryOpLogicNode;
 import jdk.graal.compiler.nodes.ConstantNode;
 import jdk.graal.compiler.nodes.FixedNode;
 import jdk.graal.compiler.nodes.IfNode;
-import jdk.graal.compiler.nodes.LogicNode;
-import jdk.graal.compiler.nodes.NodeView;
 import jdk.graal.compiler.nodes.PhiNode;
 import jdk.graal.compiler.nodes.PiNode;
 import jdk.graal.compiler.nodes.ReturnNode;
-import jdk.graal.compiler.nodes.UnaryOpLogicNode;
 import jdk.graal.compiler.nodes.ValueNode;
 import jdk.graal.compiler.nodes.ValuePhiNode;
 import jdk.graal.compiler.nodes.VirtualState;
@@ -36,9 +30,7 @@ import jdk.graal.compiler.nodes.cfg.HIRBlock;
 import jdk.graal.compiler.nodes.extended.GuardingNode;
 import jdk.graal.compiler.nodes.java.LoadFieldNode;
 import jdk.graal.compiler.nodes.type.StampTool;
-import jdk.graal.compiler.nodes.util.GraphUtil;
 import jdk.graal.compiler.nodes.virtual.VirtualObjectNode;
-import jdk.vm.ci.meta.TriState;
 
 /**
  * The life of pending objects after the merge that made them ({@link PendingMerge}, created by
@@ -119,101 +111,8 @@ final class PendingObjects {
         return true;
     }
 
-    /**
-     * Past a branch, what it proved of the pending objects of {@code state}: past the "not null"
-     * side of a nullable one's null check its fields may be read; and where the branch's test
-     * leaves only some of the paths into an object's merge possible, the object may be pending no
-     * more. With only paths where it was virtual left, it is a plain virtual object (its fields the
-     * merge's phis); with only paths where it was one and the same constant (or null), it
-     * is that constant when it must be real. {@code Optional.filter(p).orElse(x)} tests {@code value == null} on a phi
-     * of {@code Optional.EMPTY} and a new {@code Optional} holding a box: on the null side the
-     * object is {@code EMPTY}, so the allocation of {@code x} there needs no new {@code Optional}.
-     */
-    void narrowByBranch(AbstractBeginNode begin, BlockState state) {
-        provedByBranch(begin, state);
-        if (!state.hasPending() || !(begin.predecessor() instanceof IfNode branch)) {
-            return;
-        }
-        boolean side = branch.trueSuccessor() == begin;
-        for (VirtualObjectNode object : state.objects()) {
-            ObjectState o = state.get(object);
-            if (o.isPending() && o.provedReal() == null) {
-                ObjectState narrowed = narrowed(o, branch.condition(), side, state);
-                if (narrowed != null) {
-                    state.put(object, narrowed);
-                }
-            }
-        }
-    }
-
-    /** What pending {@code o} is where {@code condition} is {@code side}, if that leaves it pending no more; null otherwise. */
-    private ObjectState narrowed(ObjectState o, LogicNode condition, boolean side, BlockState state) {
-        PendingMerge merge = o.pendingMerge();
-        ValueNode real = null;
-        boolean anyVirtual = false;
-        boolean anyPossible = false;
-        for (int i = 0; i < merge.predecessors().length; i++) {
-            TriState outcome = outcomeOnPath(condition, merge, i, state);
-            if (outcome == null) {
-                return null; // the test is not about this merge's values
-            }
-            if (outcome.isKnown() && outcome.toBoolean() != side) {
-                continue; // not along this path
-            }
-            anyPossible = true;
-            ValueNode value = merge.real()[i];
-            if (value == null) {
-                anyVirtual = true;
-            } else if (!value.isJavaConstant()) {
-                return null; // an object allocated on that path: defined there only, not past the merge
-            } else if (real == null || sameValue(real, value)) {
-                real = value;
-            } else {
-                return null; // different real objects: still a phi of them
-            }
-        }
-        if (!anyPossible || (anyVirtual && real != null)) {
-            return null;
-        }
-        return anyVirtual ? ObjectState.virtual(o.entries(), List.of(), false) : o.withProvedReal(real);
-    }
-
-    private static boolean sameValue(ValueNode a, ValueNode b) {
-        return a == b || (a.isJavaConstant() && b.isJavaConstant() && a.asJavaConstant().equals(b.asJavaConstant()));
-    }
-
-    /**
-     * What {@code condition} gives on the {@code i}-th path into {@code merge}, where it tests
-     * phis of that merge (its values along that path) and other values; null if it tests none.
-     */
-    private TriState outcomeOnPath(LogicNode condition, PendingMerge merge, int i, BlockState state) {
-        ValueNode resolved = analysis.resolveAny(condition);
-        if (resolved instanceof UnaryOpLogicNode test) {
-            Stamp value = stampOnPath(test.getValue(), merge, i, state);
-            return value == null ? null : test.tryFold(value);
-        }
-        if (resolved instanceof BinaryOpLogicNode compare) {
-            Stamp x = stampOnPath(compare.getX(), merge, i, state);
-            Stamp y = stampOnPath(compare.getY(), merge, i, state);
-            if (x == null && y == null) {
-                return null;
-            }
-            return compare.tryFold(x != null ? x : compare.getX().stamp(NodeView.DEFAULT), y != null ? y : compare.getY().stamp(NodeView.DEFAULT));
-        }
-        return null;
-    }
-
-    /** The stamp of {@code value} on the {@code i}-th path into {@code merge} if it is a phi of that merge; null otherwise. */
-    private Stamp stampOnPath(ValueNode value, PendingMerge merge, int i, BlockState state) {
-        if (!(GraphUtil.skipPi(analysis.resolve(value, state)) instanceof PhiNode phi) || phi.merge() != merge.merge()) {
-            return null;
-        }
-        ValueNode input = analysis.resolve(phi.valueAt(merge.inputs()[i]), merge.states()[i]);
-        return input instanceof VirtualObjectNode ? StampFactory.objectNonNull() : input.stamp(NodeView.DEFAULT);
-    }
-
     /** Past the "not null" branch of a nullable pending object's null check, its fields may be read. */
-    private void provedByBranch(AbstractBeginNode begin, BlockState state) {
+    void provedByBranch(AbstractBeginNode begin, BlockState state) {
         if (begin.predecessor() instanceof IfNode branch && branch.falseSuccessor() == begin && nullChecks.get(analysis.resolveAny(branch.condition())) instanceof VirtualObjectNode object &&
                         state.get(object) != null && state.get(object).isPending()) {
             state.put(object, state.get(object).withProvedNonNull());
@@ -250,10 +149,6 @@ final class PendingObjects {
 
     /** Ends the pending state of {@code object}: it is allocated at the end of the paths where it was virtual. */
     void materialize(VirtualObjectNode object, BlockState state, Node user, Cause cause) {
-        if (state.get(object).provedReal() != null) {
-            state.put(object, ObjectState.materialized(state.get(object).provedReal()));
-            return; // a branch on this path proved what it is (see narrowByBranch)
-        }
         PendingMerge pending = state.get(object).pendingMerge();
         ValueNode phi = phiOf(pending);
         if (phi == null) {

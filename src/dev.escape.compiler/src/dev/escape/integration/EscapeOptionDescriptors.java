@@ -28,6 +28,8 @@ public final class EscapeOptionDescriptors implements OptionDescriptors {
                     describe("EscapeDumpPath", EscapeOptions.EscapeDumpPath, "Directory for BGV files (one per compilation) whose allocation nodes carry escape's decisions."),
                     describe("EscapeReportInterval", EscapeOptions.EscapeReportInterval, Integer.class, "Also rewrite the report every this many seconds while the program runs (0: only at exit)."),
                     describe("EscapeAnalysisRounds", EscapeOptions.EscapeAnalysisRounds, Integer.class, "Rounds of escape's own analysis, with canonicalization between them; another runs only while the canonicalization after the last one simplified something (default 2, like Graal's EscapeAnalysisIterations)."),
+                    describe("EscapeRoundsAfterRewrites", EscapeOptions.EscapeRoundsAfterRewrites, Integer.class,
+                                    "Rounds past EscapeAnalysisRounds (when that is more than 1) that a branch split or a loop peeled after the last round may earn, one each, since the rewrite only pays off in the round after it (default 2; 0: none)."),
                     describe("EscapeBranchSplitting", EscapeOptions.EscapeBranchSplitting, Boolean.class,
                                     "Between rounds, split a branch right after a merge where a round allocated an object that stayed unallocated past the merge on some paths, when each path into the merge decides the branch on its own (default true)."),
                     describe("EscapeWalkPeelingNodes", EscapeOptions.EscapeWalkPeelingNodes, Integer.class,

@@ -63,6 +63,12 @@ public final class EscapeOptions {
      */
     public static final OptionKey<Integer> EscapeAnalysisRounds = positive("EscapeAnalysisRounds", 2);
     /**
+     * Rounds past {@link #EscapeAnalysisRounds} that rewrites between rounds may earn: a split
+     * branch or a peeled loop after what was the last round earns one more, since the rewrite
+     * removes nothing by itself. Not with one round (one round is one round).
+     */
+    public static final OptionKey<Integer> EscapeRoundsAfterRewrites = new OptionKey<>(2);
+    /**
      * Between rounds, split a branch right after a merge where a round made a pending object real
      * ({@code BranchSplitting}), so that the next round may keep it virtual.
      */

@@ -36,8 +36,9 @@ import jdk.graal.compiler.phases.schedule.SchedulePhase.SchedulingStrategy;
  * when the analysis meets something it does not handle it says so before touching the graph, and
  * the graph goes to {@link StockEscapeAnalysis}; the fallback and its reason are recorded. An
  * analysis that goes over its {@link Budget} leaves the graph as it is, every allocation kept
- * with cause {@code BUDGET}. It runs in up to {@link EscapeOptions#EscapeAnalysisRounds} rounds,
- * which share one budget.
+ * with cause {@code BUDGET}. It runs in up to {@link EscapeOptions#EscapeAnalysisRounds} rounds
+ * (and up to {@link EscapeOptions#EscapeRoundsAfterRewrites} more that rewrites between rounds
+ * earn), which share one budget.
  */
 public final class OwnEscapeAnalysis implements EscapeAnalysis {
     /** Graphs handed to Graal's phase ({@code -Djdk.graal.Count=}; the report lists each with its reason). */
@@ -48,6 +49,16 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
     private static final CounterKey SPLITS = DebugContext.counter("EscapeBranchSplits");
     /** Loop peels between rounds ({@link WalkPeeling}). */
     private static final CounterKey PEELS = DebugContext.counter("EscapeWalkPeels");
+
+    /** What a round left for the next one. */
+    private enum Change {
+        /** Nothing another round could build on. */
+        NONE,
+        /** Its canonicalization removed branches, merges or uses of allocated objects. */
+        SIMPLIFIED,
+        /** The graph was rewritten between rounds (a branch split, a loop peeled). */
+        REWRITTEN
+    }
 
     private final CanonicalizerPhase canonicalizer;
     private final EscapeAnalysis fallback;
@@ -88,7 +99,11 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
         int rounds = EscapeOptions.EscapeAnalysisRounds.getValue(graph.getOptions());
         Budget budget = EscapeOptions.budget(graph.getOptions());
         Decisions first = null;
-        for (int round = 0; round < rounds; round++) {
+        // A split or a peel removes nothing by itself, the round after it does: one after what was the
+        // last round earns another (Optional.ofNullable(s).map(f).filter(p).orElse(x) takes a split per merge).
+        int moreRounds = rounds > 1 ? Math.max(0, EscapeOptions.EscapeRoundsAfterRewrites.getValue(graph.getOptions())) : 0;
+        int lastRound = rounds;
+        for (int round = 0; round < lastRound; round++) {
             if (round > 0 && !graph.hasVirtualizableAllocation()) {
                 break; // nothing left that a round could make virtual: skip its schedule and walk
             }
@@ -117,15 +132,18 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
                 first = first == null ? decisions : first;
                 break;
             }
-            boolean simplified = applyAndCanonicalize(graph, context, analysis, round + 1 < rounds);
+            Change change = applyAndCanonicalize(graph, context, analysis, round + 1 < lastRound, lastRound < rounds + moreRounds);
             graph.getDebug().dump(DebugContext.DETAILED_LEVEL, graph, "After escape analysis round %d", round + 1);
             if (first == null) {
                 first = decisions;
             } else {
                 first.then(decisions);
             }
-            if (!simplified) {
+            if (change == Change.NONE) {
                 break;
+            }
+            if (change == Change.REWRITTEN && round + 1 == lastRound) {
+                lastRound++;
             }
         }
         return new Outcome(name(), null, first);
@@ -160,16 +178,17 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
     }
 
     /**
-     * Applies a round's effects and canonicalizes the nodes they touched. True if {@code roundsLeft}
-     * and another round may remove more: that canonicalization removed a branch or a merge, or a
-     * use of an object that is still allocated. Otherwise the next round would start from the
+     * Applies a round's effects and canonicalizes the nodes they touched; then, if {@code roundsLeft}
+     * or {@code rewritesLeft}, rewrites the graph between rounds (BranchSplitting, WalkPeeling).
+     * SIMPLIFIED if {@code roundsLeft} and another round may remove more: that canonicalization
+     * removed a branch or a merge, or a use of an object that is still allocated. Otherwise the next round would start from the
      * graph this round made itself and find the same (objects committed where this round saw them
      * escape, allocations it could not make virtual) at the cost of another schedule and walk. (Graal's phase runs its next
      * iteration after any significant change; on the test corpus this stricter test loses no
      * allocation and saves most second rounds.)
      */
     @SuppressWarnings("try")
-    private boolean applyAndCanonicalize(StructuredGraph graph, CoreProviders context, Analysis analysis, boolean roundsLeft) {
+    private Change applyAndCanonicalize(StructuredGraph graph, CoreProviders context, Analysis analysis, boolean roundsLeft, boolean rewritesLeft) {
         try {
             EconomicSetNodeEventListener listener = new EconomicSetNodeEventListener();
             try (NodeEventScope events = graph.trackNodeEvents(listener)) {
@@ -181,11 +200,15 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
                 throw new GraalError("escape analysis left an inconsistent graph: %s", problem);
             }
             if (listener.getNodes().isEmpty()) {
-                return false;
+                return Change.NONE;
             }
             ControlFlowAndUses before = roundsLeft ? ControlFlowAndUses.of(graph) : null;
             canonicalizer.applyIncremental(graph, context, listener.getNodes());
-            return before != null && (before.shrankIn(graph) | splitBranches(graph, context, analysis) | peelWalks(graph, context, analysis));
+            boolean shrank = before != null && before.shrankIn(graph);
+            if ((roundsLeft || rewritesLeft) && (splitBranches(graph, context, analysis) | peelWalks(graph, context, analysis))) {
+                return Change.REWRITTEN;
+            }
+            return shrank ? Change.SIMPLIFIED : Change.NONE;
         } catch (RuntimeException | AssertionError | GraalError e) {
             // Too late to hand the graph to Graal's phase: refuse this compilation cleanly (the
             // method runs as before) rather than let this or a later phase fail or miscompile.

@@ -89,43 +89,45 @@ class RoundsTest {
     }
 
     /**
-     * BranchSplitting between the rounds: an object merged with a constant, its field tested right
-     * after the merge and then a bounds-checked load that may deoptimize with the merge's frame
-     * state. Round 1 cannot tell the test's outcome on the new object's path (only the branch
-     * before the merge proves its field not null), so it makes the object real for the load; once
-     * the test is split at the merge, round 2 keeps it virtual on its own path. Without the split
-     * (its option off) the object stays allocated.
+     * BranchSplitting between the rounds: a nullable box tested right after its merge and then
+     * read by a bounds-checked load is made real by round 1 (the load may deoptimize with the
+     * merge's frame state); once the test is split at the merge, round 2 keeps it virtual on its
+     * own path. Without the split (its option off) the box stays allocated.
      */
     @Test
     void branchSplitBetweenRoundsRemovesWhatTheFirstRoundMadeReal() throws Exception {
-        Method m = dev.escape.test.corpus.Functional.class.getDeclaredMethod("namedTestedRightAfterMerge", int.class);
+        Method m = dev.escape.test.corpus.Functional.class.getDeclaredMethod("nullTestedRightAfterMerge", int.class);
         Compiled split = GraalHarness.compile(m, Slot.ESCAPE);
         Compiled unsplit = GraalHarness.compile(m, Slot.ESCAPE, new OptionValues(GraalHarness.options(), EscapeOptions.EscapeBranchSplitting, false));
         assertEquals(0, split.allocations(), () -> Checks.describe(split));
         assertEquals(List.of(Decision.ELIMINATED), decisions(split), () -> Checks.describe(split));
         assertEquals(1, split.sites().get(0).rewrites().size(), () -> Checks.describe(split));
         assertTrue(split.sites().get(0).describe().matches(".* eliminated: branch at Functional\\.java:\\d+ split per path into the merge before it"), () -> Checks.describe(split));
-        assertEquals(List.of(), unsplit.sites().get(0).rewrites());
+        assertEquals(List.of(), box(unsplit).rewrites());
         assertEquals(1, unsplit.allocations(), () -> Checks.describe(unsplit));
-        assertEquals(Decision.KEPT, unsplit.sites().get(0).decision(), () -> Checks.describe(unsplit));
-        assertEquals(1, compile(m, 1).allocations());
-        Checks.sameAsInterpreter(split, CorpusInputs.parse(m, new String[]{"0", "1", "2", "3"}));
+        assertEquals(Decision.KEPT, box(unsplit).decision(), () -> Checks.describe(unsplit));
+        Checks.sameAsInterpreter(split, CorpusInputs.parse(m, new String[]{"5", "-5", "0", "13"}));
     }
 
     /**
-     * No split is needed where the test tells, path by path, what the object is: a nullable box
-     * tested for null right after its merge is the new box past the "not null" side
-     * (PendingObjects.narrowByBranch), so the bounds-checked load there, which may deoptimize with
-     * the merge's frame state, describes a virtual box. One round removes it, with no rewrite.
+     * A rewrite after the last round earns another: an object merged with a constant goes through
+     * a second such merge (as {@code Optional.ofNullable(s).filter(p)}), which shows only once the
+     * first is split. Its split comes after round 2, and round 3 removes the object. Without the
+     * extra rounds (EscapeRoundsAfterRewrites 0) the object stays allocated; with one round
+     * nothing is split.
      */
     @Test
-    void branchNarrowsAPendingObjectInOneRound() throws Exception {
-        Method m = dev.escape.test.corpus.Functional.class.getDeclaredMethod("nullTestedRightAfterMerge", int.class);
-        Compiled once = compile(m, 1);
-        assertEquals(0, once.allocations(), () -> Checks.describe(once));
-        assertEquals(List.of(Decision.ELIMINATED), decisions(once), () -> Checks.describe(once));
-        assertEquals(List.of(), once.sites().get(0).rewrites());
-        Checks.sameAsInterpreter(once, CorpusInputs.parse(m, new String[]{"5", "-5", "0", "13"}));
+    void aSplitAfterTheLastRoundEarnsAnother() throws Exception {
+        Method m = dev.escape.test.corpus.Functional.class.getDeclaredMethod("namedFilteredTestedAfterEachMerge", int.class);
+        Compiled more = GraalHarness.compile(m, Slot.ESCAPE);
+        Compiled none = GraalHarness.compile(m, Slot.ESCAPE, new OptionValues(GraalHarness.options(), EscapeOptions.EscapeRoundsAfterRewrites, 0));
+        assertEquals(0, more.allocations(), () -> Checks.describe(more));
+        assertEquals(2, more.sites().get(0).rewrites().size(), () -> Checks.describe(more));
+        assertEquals(1, none.allocations(), () -> Checks.describe(none));
+        assertEquals(1, none.sites().get(0).rewrites().size(), () -> Checks.describe(none));
+        assertEquals(1, compile(m, 1).allocations());
+        assertEquals(List.of(), compile(m, 1).sites().get(0).rewrites());
+        Checks.sameAsInterpreter(more, CorpusInputs.parse(m, new String[]{"0", "1", "2", "3"}));
     }
 
     /**

@@ -92,9 +92,8 @@ public final class Functional {
 
     /**
      * A nullable merge tested right after it, then a bounds-checked read that may deoptimize with
-     * the merge's frame state: past the "not null" side the box is known to be the new one
-     * (PendingObjects.narrowByBranch), so the read's frame state describes a virtual box and no
-     * round allocates it.
+     * the merge's frame state: the first round allocates the box, the split test lets the next
+     * round drop it (BranchSplitting); the box stays visible to the second test after the paths meet.
      */
     @Inputs({"5", "-5", "0", "13"})
     @BeyondGraal({"5", "13"})
@@ -136,11 +135,9 @@ public final class Functional {
     }
 
     /**
-     * The same merge through {@code Optional}, whose {@code EMPTY} has a final field the round
-     * reads as a constant: past the branch the round knows which path it came along (the constant
-     * on the empty side, the new object on the other), so the read that may deoptimize on the
-     * empty side needs no {@code Optional}, in one round. The box the new one holds is allocated
-     * on its path: a pending object's fields must be real (Merges.materializeFields). Graal keeps both.
+     * The same merge through {@code Optional}: the test splits at the merge as above, and the
+     * {@code Optional} is gone. The box it holds is allocated on its path: a pending object's
+     * fields must be real (Merges.materializeFields). Graal keeps both.
      */
     @Inputs({"0", "1", "2", "3"})
     @BeyondGraal({"2", "3"})
@@ -150,6 +147,24 @@ public final class Functional {
             return SMALL[i] * 10;
         }
         return b.get().value;
+    }
+
+    /**
+     * A filter after the merge, as {@code Optional.ofNullable(s).filter(p)}: the object goes
+     * through a second merge (with the constant again) and is tested right after it. The second
+     * merge only shows once the first is split (a pending object does not cross a merge), so its
+     * split comes after round 2, and earns round 3 (EscapeRoundsAfterRewrites).
+     */
+    @Inputs({"0", "1", "2", "3"})
+    @BeyondGraal({"0", "3"})
+    static int namedFilteredTestedAfterEachMerge(int i) {
+        String s = NAMES[i & 7];
+        Named n = s == null ? Named.NONE : new Named(s);
+        Named f = n.name != null && n.name.length() > 3 ? n : Named.NONE;
+        if (f.name == null) {
+            return SMALL[i] * 10;
+        }
+        return f.name.length();
     }
 
     /** As above, and the object is tested again after the two sides meet: no split, the same results. */

@@ -155,6 +155,9 @@ final class Generator {
      * used again after the two sides meet (which keeps the merge), or flows into a phi there.
      */
     private Block testedRightAfterMerge() {
+        if (r.nextInt(3) == 0) {
+            return constantTestedRightAfterMerge();
+        }
         List<Code> body = new ArrayList<>();
         String fresh = "new P(#, null, #)";
         body.add(r.nextBoolean() ? new Stmt("P tm = # ? " + fresh + " : null;", e.bool(2), e.intExpr(2), e.ref("Object", 1))
@@ -171,6 +174,36 @@ final class Generator {
         switch (r.nextInt(3)) {
             case 0 -> body.add(new Stmt("h = h * 31 + (tm == null ? -1 : tm.i);"));
             case 1 -> body.add(new Stmt("sink = h > 0 ? tm : null;"));
+            default -> {
+            }
+        }
+        return new Block(body);
+    }
+
+    /**
+     * As {@link #testedRightAfterMerge}, with a constant in place of null and a new object in the
+     * holder's field, as {@code Optional.of(new X(..))} merged with {@code Optional.EMPTY}: escape
+     * knows the constant's final fields, makes the field's object real where the holder stays
+     * pending (Merges.materializeFields), and past the test knows which path the code came along
+     * (PendingObjects.narrowByBranch). Each side may deoptimize; the holder may escape afterwards.
+     */
+    private Block constantTestedRightAfterMerge() {
+        List<Code> body = new ArrayList<>();
+        String fresh = "new K(" + (r.nextBoolean() ? "new P(#, null)" : "Integer.valueOf(#)") + ", #)";
+        body.add(r.nextBoolean() ? new Stmt("K tk = # ? " + fresh + " : K.NONE;", e.bool(2), e.intExpr(2), e.intExpr(2))
+                        : new Stmt("K tk = # ? K.NONE : " + fresh + ";", e.bool(2), e.intExpr(2), e.intExpr(2)));
+        String use = switch (r.nextInt(4)) {
+            case 0 -> "h = h * 31 + SMALL[tk.i & 7] + hashOf(tk.v);";
+            case 1 -> "h = h * 31 + fn.apply(tk.v);";
+            case 2 -> "if (h == 3) {\n        " + DIRECTIVES + ".deoptimize();\n    }\n    h = h * 31 + tk.i + hashOf(tk.v);";
+            default -> "h = h * 31 + tk.i;\n    if (h % 5 == 0) {\n        sink = tk.v;\n    }";
+        };
+        String other = r.nextBoolean() ? "h = h * 31 + SMALL[(int) (h & 7)] + tk.i;" : "h = h * 31 + 5;";
+        body.add(new Stmt(r.nextBoolean() ? "if (tk.v == null) {\n    " + other + "\n} else {\n    " + use + "\n}"
+                        : "if (tk.v != null) {\n    " + use + "\n} else {\n    " + other + "\n}"));
+        switch (r.nextInt(3)) {
+            case 0 -> body.add(new Stmt("h = h * 31 + (tk.v == null ? -1 : tk.i + hashOf(tk.v));"));
+            case 1 -> body.add(new Stmt("sink = h > 0 ? tk : K.NONE;"));
             default -> {
             }
         }

@@ -72,6 +72,17 @@ final class Prelude {
                                 this.y = x * 3;
                             }
                         }""");
+        // A holder with final fields and a constant "none", as Optional and Optional.EMPTY.
+        member(m, """
+                        static final class K {
+                            static final K NONE = new K(null, 0);
+                            final Object v;
+                            final int i;
+                            K(Object v, int i) {
+                                this.v = v;
+                                this.i = i;
+                            }
+                        }""");
         member(m, """
                         static final class E extends RuntimeException {
                             final int code;
