@@ -124,4 +124,23 @@ public final class NullMerges {
         SHARED.value--;
         return r;
     }
+
+    private static final int[] DIGITS = {3, 1, 4, 1, 5, 9, 2, 6};
+
+    /**
+     * The nullable box is dropped past the ternary (nothing uses it there), whose merge folds into
+     * a conditional; an index out of range then deoptimizes with the box's merge state (the last
+     * one left before it), and the interpreter redoes the ternary from there: it must see null
+     * where the box was null.
+     */
+    @Inputs({"-5, 9", "5, 9", "-5, 2", "5, 2"})
+    static int droppedThenDeoptimizedAtItsMerge(int a, int k) {
+        Box b = a > 0 ? new Box(a) : null;
+        int r = b == null ? -1 : b.value;
+        try {
+            return r + DIGITS[k];
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return r * 1000;
+        }
+    }
 }
