@@ -21,6 +21,7 @@ import dev.escape.test.harness.Compiled;
 import dev.escape.test.harness.CorpusInputs;
 import dev.escape.test.harness.GraalHarness;
 import dev.escape.test.harness.Slot;
+import jdk.graal.compiler.options.OptionKey;
 import jdk.graal.compiler.options.OptionValues;
 
 /**
@@ -98,7 +99,7 @@ class RoundsTest {
     void branchSplitBetweenRoundsRemovesWhatTheFirstRoundMadeReal() throws Exception {
         Method m = dev.escape.test.corpus.Functional.class.getDeclaredMethod("nullTestedRightAfterMerge", int.class);
         Compiled split = GraalHarness.compile(m, Slot.ESCAPE);
-        Compiled unsplit = GraalHarness.compile(m, Slot.ESCAPE, new OptionValues(GraalHarness.options(), EscapeOptions.EscapeBranchSplitting, false));
+        Compiled unsplit = compile(m, EscapeOptions.EscapeBranchSplitting, false);
         assertEquals(0, split.allocations(), () -> Checks.describe(split));
         assertEquals(List.of(Decision.ELIMINATED), decisions(split), () -> Checks.describe(split));
         assertEquals(1, split.sites().get(0).rewrites().size(), () -> Checks.describe(split));
@@ -120,7 +121,7 @@ class RoundsTest {
     void aSplitAfterTheLastRoundEarnsAnother() throws Exception {
         Method m = dev.escape.test.corpus.Functional.class.getDeclaredMethod("namedFilteredTestedAfterEachMerge", int.class);
         Compiled more = GraalHarness.compile(m, Slot.ESCAPE);
-        Compiled none = GraalHarness.compile(m, Slot.ESCAPE, new OptionValues(GraalHarness.options(), EscapeOptions.EscapeRoundsAfterRewrites, 0));
+        Compiled none = compile(m, EscapeOptions.EscapeRoundsAfterRewrites, 0);
         assertEquals(0, more.allocations(), () -> Checks.describe(more));
         assertEquals(2, more.sites().get(0).rewrites().size(), () -> Checks.describe(more));
         assertEquals(1, none.allocations(), () -> Checks.describe(none));
@@ -140,7 +141,7 @@ class RoundsTest {
     void walkPeelingBetweenRoundsRemovesTheWalkedNodes() throws Exception {
         Method m = dev.escape.test.corpus.Loops.class.getDeclaredMethod("linkedListWalked", int.class);
         Compiled peeled = GraalHarness.compile(m, Slot.ESCAPE);
-        Compiled unpeeled = GraalHarness.compile(m, Slot.ESCAPE, new OptionValues(GraalHarness.options(), EscapeOptions.EscapeWalkPeelingNodes, 0));
+        Compiled unpeeled = compile(m, EscapeOptions.EscapeWalkPeelingNodes, 0);
         assertEquals(0, peeled.allocations(), () -> Checks.describe(peeled));
         assertEquals(0, peeled.nodeClasses().getOrDefault("LoopBeginNode", 0), () -> peeled.nodeClasses().toString());
         assertEquals(1, unpeeled.nodeClasses().getOrDefault("LoopBeginNode", 0), () -> unpeeled.nodeClasses().toString());
@@ -156,7 +157,12 @@ class RoundsTest {
     }
 
     private static Compiled compile(Method m, int rounds) {
-        return GraalHarness.compile(m, Slot.ESCAPE, new OptionValues(GraalHarness.options(), EscapeOptions.EscapeAnalysisRounds, rounds));
+        return compile(m, EscapeOptions.EscapeAnalysisRounds, rounds);
+    }
+
+    /** With escape's option {@code key} set to {@code value}. */
+    private static <T> Compiled compile(Method m, OptionKey<T> key, T value) {
+        return GraalHarness.compile(m, Slot.ESCAPE, new OptionValues(GraalHarness.options(), key, value));
     }
 
     private static SiteDecision box(Compiled c) {

@@ -168,9 +168,7 @@ final class Generator {
             case 2 -> "if (h == 3) {\n        " + DIRECTIVES + ".deoptimize();\n    }\n    h = h * 31 + tm.i + hashOf(tm.o);";
             default -> "h = h * 31 + tm.i;\n    if (h % 5 == 0) {\n        sink = tm;\n    }";
         };
-        String other = "h = h * 31 + 5;";
-        body.add(new Stmt(r.nextBoolean() ? "if (tm == null) {\n    " + other + "\n} else {\n    " + use + "\n}"
-                        : "if (tm != null) {\n    " + use + "\n} else {\n    " + other + "\n}"));
+        body.add(nullTest("tm", use, "h = h * 31 + 5;"));
         switch (r.nextInt(3)) {
             case 0 -> body.add(new Stmt("h = h * 31 + (tm == null ? -1 : tm.i);"));
             case 1 -> body.add(new Stmt("sink = h > 0 ? tm : null;"));
@@ -184,8 +182,8 @@ final class Generator {
      * As {@link #testedRightAfterMerge}, with a constant in place of null and a new object in the
      * holder's field, as {@code Optional.of(new X(..))} merged with {@code Optional.EMPTY}: escape
      * knows the constant's final fields, makes the field's object real where the holder stays
-     * pending (Merges.materializeFields), and past the test knows which path the code came along
-     * (PendingObjects.narrowByBranch). Each side may deoptimize; the holder may escape afterwards.
+     * pending (Merges.materializeFields), and splits the test at the merge (BranchSplitting). Each
+     * side may deoptimize; the holder may escape afterwards.
      */
     private Block constantTestedRightAfterMerge() {
         List<Code> body = new ArrayList<>();
@@ -198,9 +196,7 @@ final class Generator {
             case 2 -> "if (h == 3) {\n        " + DIRECTIVES + ".deoptimize();\n    }\n    h = h * 31 + tk.i + hashOf(tk.v);";
             default -> "h = h * 31 + tk.i;\n    if (h % 5 == 0) {\n        sink = tk.v;\n    }";
         };
-        String other = r.nextBoolean() ? "h = h * 31 + SMALL[(int) (h & 7)] + tk.i;" : "h = h * 31 + 5;";
-        body.add(new Stmt(r.nextBoolean() ? "if (tk.v == null) {\n    " + other + "\n} else {\n    " + use + "\n}"
-                        : "if (tk.v != null) {\n    " + use + "\n} else {\n    " + other + "\n}"));
+        body.add(nullTest("tk.v", use, r.nextBoolean() ? "h = h * 31 + SMALL[(int) (h & 7)] + tk.i;" : "h = h * 31 + 5;"));
         switch (r.nextInt(3)) {
             case 0 -> body.add(new Stmt("h = h * 31 + (tk.v == null ? -1 : tk.i + hashOf(tk.v));"));
             case 1 -> body.add(new Stmt("sink = h > 0 ? tk : K.NONE;"));
@@ -208,6 +204,12 @@ final class Generator {
             }
         }
         return new Block(body);
+    }
+
+    /** {@code if (tested == null) other else use}, or the same the other way round. */
+    private Stmt nullTest(String tested, String use, String other) {
+        return new Stmt(r.nextBoolean() ? "if (" + tested + " == null) {\n    " + other + "\n} else {\n    " + use + "\n}"
+                        : "if (" + tested + " != null) {\n    " + use + "\n} else {\n    " + other + "\n}");
     }
 
     /**
