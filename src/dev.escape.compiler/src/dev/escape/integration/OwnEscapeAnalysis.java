@@ -180,12 +180,14 @@ public final class OwnEscapeAnalysis implements EscapeAnalysis {
     /**
      * Applies a round's effects and canonicalizes the nodes they touched; then, if {@code roundsLeft}
      * or {@code rewritesLeft}, rewrites the graph between rounds (BranchSplitting, WalkPeeling).
-     * SIMPLIFIED if {@code roundsLeft} and another round may remove more: that canonicalization
-     * removed a branch or a merge, or a use of an object that is still allocated. Otherwise the next round would start from the
-     * graph this round made itself and find the same (objects committed where this round saw them
-     * escape, allocations it could not make virtual) at the cost of another schedule and walk. (Graal's phase runs its next
-     * iteration after any significant change; on the test corpus this stricter test loses no
-     * allocation and saves most second rounds.)
+     * REWRITTEN if a rewrite changed the graph: only a next round turns it into fewer allocations.
+     * Else SIMPLIFIED if {@code roundsLeft} and another round may remove more: that
+     * canonicalization removed a branch or a merge, or a use of an object that is still allocated.
+     * Otherwise NONE: the next round would start from the graph this round made itself and find
+     * the same (objects committed where this round saw them escape, allocations it could not make
+     * virtual) at the cost of another schedule and walk. (Graal's phase runs its next iteration
+     * after any significant change; on the test corpus this stricter test loses no allocation and
+     * saves most second rounds.)
      */
     @SuppressWarnings("try")
     private Change applyAndCanonicalize(StructuredGraph graph, CoreProviders context, Analysis analysis, boolean roundsLeft, boolean rewritesLeft) {
